@@ -1,0 +1,89 @@
+/// The shape of the live `incidents` and `incident_events` tables, as far as the store needs it.
+///
+/// Sentinel's installs differ: the events' time column is `created_at` (migration 0001) or
+/// `occurred_at` (what Sentinel's frontend queries), and older installs lack the columns of
+/// migration 0002. Absent optional columns are read as NULL.
+struct Schema: Equatable {
+    /// Expression for an event's time.
+    let eventTime: String
+    /// Whether `incidents.updated_at` exists, to touch it on write.
+    let hasUpdatedAt: Bool
+    /// The select list for an incident row, in the order ``IncidentStore`` decodes it.
+    let incidentColumns: String
+    /// The events of the incidents whose ids are in `$1` (uuid[]), in time order.
+    let eventsQuery: String
+
+    /// Columns an incident row must have; without them the database is not Sentinel's.
+    static let requiredColumns = ["id", "title", "target", "severity", "status", "created_at", "post_mortem_md",
+                                  "post_mortem_updated_at"]
+
+    /// The decoded columns, in order, and whether each is a timestamp (read as epoch seconds).
+    static let decodedColumns: [(name: String, isTime: Bool)] = [
+        ("id", false), ("title", false), ("target", false), ("severity", false), ("status", false),
+        ("source_type", false), ("created_at", true), ("container_runtime", false), ("incident_type", false),
+        ("server_name", false), ("fingerprint", false), ("logs", false), ("agent_reasoning", false),
+        ("proposed_action", false), ("action_result", false), ("action_error", false), ("approved_by", false),
+        ("metrics_snapshot", false), ("post_mortem_md", false), ("post_mortem_updated_at", true),
+        ("executed_at", true), ("resolved_at", true), ("updated_at", true),
+    ]
+
+    init(incidentColumns present: Set<String>, eventColumns: Set<String>) throws(PostgresError) {
+        let missing = Self.requiredColumns.filter { !present.contains($0) }
+        guard missing.isEmpty else {
+            throw PostgresError(
+                .schema, action: "Checking the incidents table",
+                message: "it lacks the column(s) \(missing.joined(separator: ", "))")
+        }
+        eventTime =
+            switch (eventColumns.contains("created_at"), eventColumns.contains("occurred_at")) {
+            case (true, true): "coalesce(created_at, occurred_at)"
+            case (true, false): "created_at"
+            case (false, true): "occurred_at"
+            case (false, false):
+                throw PostgresError(
+                    .schema, action: "Checking the incident_events table",
+                    message: "it has neither a created_at nor an occurred_at column")
+            }
+        guard eventColumns.contains("incident_id"), eventColumns.contains("status") else {
+            throw PostgresError(
+                .schema, action: "Checking the incident_events table", message: "it lacks incident_id or status")
+        }
+        hasUpdatedAt = present.contains("updated_at")
+        incidentColumns = Self.decodedColumns.map { column in
+            switch (present.contains(column.name), column.isTime, column.name) {
+            case (false, _, _): "NULL"
+            case (true, true, _): "extract(epoch from \(column.name))::text"
+            case (true, false, "id"): "id::text"
+            case (true, false, _): "\(column.name)::text"
+            }
+        }.joined(separator: ", ")
+        let tieBreak = eventColumns.contains("id") ? ", id" : ""
+        eventsQuery = """
+            SELECT incident_id::text, status, extract(epoch from \(eventTime))::text FROM incident_events
+            WHERE incident_id = ANY($1::uuid[]) ORDER BY incident_id, \(eventTime)\(tieBreak)
+            """
+    }
+
+    /// Reads the live columns of both tables, through the session's search_path.
+    static func detect(_ connection: PostgresConnection) throws(PostgresError) -> Schema {
+        let rows = try connection.query(
+            """
+            SELECT c.relname::text, a.attname::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE a.attrelid IN (to_regclass('incidents'), to_regclass('incident_events'))
+              AND a.attnum > 0 AND NOT a.attisdropped
+            """, action: "Reading the database schema"
+        ).rows
+        var incidents: Set<String> = []
+        var events: Set<String> = []
+        for row in rows {
+            guard let table = row[0], let column = row[1] else { continue }
+            if table == "incidents" { incidents.insert(column) } else { events.insert(column) }
+        }
+        guard !incidents.isEmpty, !events.isEmpty else {
+            throw PostgresError(
+                .schema, action: "Reading the database schema",
+                message: "no \(incidents.isEmpty ? "incidents" : "incident_events") table is visible on the search_path")
+        }
+        return try Schema(incidentColumns: incidents, eventColumns: events)
+    }
+}

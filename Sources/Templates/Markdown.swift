@@ -1,0 +1,110 @@
+/// Escaping of untrusted text for the places a value can take in a markdown document.
+///
+/// Every value that comes from an incident passes through one of these functions before it
+/// reaches a post-mortem, so that no title, log line or command output can change the
+/// document's structure: no new heading, table row, list, link, raw HTML or code fence.
+public enum Markdown {
+    /// Escapes text for inline use: a paragraph, a list item, a heading or a table cell.
+    ///
+    /// Line breaks and tabs become spaces (a value never starts a new block), control
+    /// characters become visible control pictures, and every character that could open
+    /// markup (`\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` `&`, and a leading `#` `-` `+` `=` or
+    /// list number) is backslash-escaped. Leading and trailing white space is dropped.
+    public static func inline(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, isSpaceLike(scalars[start]) { start += 1 }
+        while end > start, isSpaceLike(scalars[end - 1]) { end -= 1 }
+
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(end - start + 8)
+        var index = start
+        while index < end {
+            let scalar = scalars[index]
+            let atStart = index == start
+            switch scalar {
+            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                out.append(" ")
+            case "\\", "`", "*", "[", "]", "<", ">", "|", "~", "&":
+                out.append("\\")
+                out.append(scalar)
+            case "_":
+                let before = index > start ? scalars[index - 1] : " "
+                let after = index + 1 < end ? scalars[index + 1] : " "
+                if !(isAlphanumeric(before) && isAlphanumeric(after)) { out.append("\\") }
+                out.append(scalar)
+            case "#", "-", "+", "=", ".", ")":
+                // Block markers only matter where the value begins a line.
+                let opensBlock =
+                    scalar == "." || scalar == ")" ? isListNumber(scalars[start..<index]) : atStart
+                if opensBlock { out.append("\\") }
+                out.append(scalar)
+            default:
+                out.append(visible(scalar))
+            }
+            index += 1
+        }
+        return String(out)
+    }
+
+    /// Returns a fenced code block holding `text` verbatim.
+    ///
+    /// The fence is one backtick longer than the longest backtick run in the text (at least
+    /// three), so no line of the text can close it. Line endings are normalised to `\n` and
+    /// control characters other than tab become visible control pictures. The block ends with
+    /// its closing fence, without a line break.
+    public static func codeBlock(_ text: String, language: String = "") -> String {
+        var body = String.UnicodeScalarView()
+        var longestRun = 0
+        var run = 0
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "`" {
+                run += 1
+                longestRun = max(longestRun, run)
+            } else {
+                run = 0
+            }
+            switch scalar {
+            case "\r":
+                body.append("\n")
+            case "\n":
+                if !previousWasCR { body.append("\n") }
+            case "\t":
+                body.append(scalar)
+            default:
+                body.append(visible(scalar))
+            }
+            previousWasCR = scalar == "\r"
+        }
+        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        let info = language.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "-" } ? language : ""
+        var block = fence + info + "\n" + String(body)
+        if !block.hasSuffix("\n") { block += "\n" }
+        return block + fence
+    }
+
+    /// A control character replaced by its visible Unicode control picture; others unchanged.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00...0x1F: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+        case 0x7F: "\u{2421}"
+        case 0x80...0x9F: "\u{FFFD}"
+        default: scalar
+        }
+    }
+
+    private static func isSpaceLike(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// True when `prefix` is a run of 1–9 ASCII digits, which a `.` or `)` would turn into a list item.
+    private static func isListNumber(_ prefix: ArraySlice<Unicode.Scalar>) -> Bool {
+        !prefix.isEmpty && prefix.count <= 9 && prefix.allSatisfy { ("0"..."9").contains($0) }
+    }
+}

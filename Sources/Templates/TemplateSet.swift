@@ -1,0 +1,122 @@
+import Foundation
+import Mustache
+
+/// A parsed set of post-mortem templates: the built-in files, optionally overridden from a folder.
+///
+/// The document is rendered from the template named ``documentName``; every other file is a
+/// partial it can include by name (its path under the set without `.mustache`). A folder given
+/// with ``load(locale:overrides:)`` may replace any single file; the rest falls back to the
+/// built-in set, which is embedded in the binary.
+public struct TemplateSet: Sendable {
+    /// The template a document is rendered from.
+    public static let documentName = "postmortem"
+    /// The built-in locales.
+    public static let builtInLocales = ["en"]
+
+    /// A short description of where the set came from, such as `builtin:en` or `custom:/path (en)`.
+    public let name: String
+    /// Every template's source text as written, keyed by template name.
+    public let sources: [String: String]
+    private let library: MustacheLibrary
+
+    /// Loads the built-in set for `locale` and applies the files of `overrides`, if any.
+    ///
+    /// Every file is parsed before anything is returned, so a broken template stops a run
+    /// before it reads or writes any incident.
+    public static func load(locale: String = "en", overrides: URL? = nil) throws(TemplateError) -> TemplateSet {
+        guard builtInLocales.contains(locale) else {
+            throw .unknownLocale(locale, known: builtInLocales)
+        }
+        var sources = builtInSources(locale: locale)
+        var origins: [String: String] = [:]
+        for name in sources.keys { origins[name] = "templates/\(locale)/\(name).mustache" }
+        var setName = "builtin:\(locale)"
+        if let overrides {
+            for (name, file) in try customFiles(in: overrides) {
+                do {
+                    sources[name] = try String(contentsOf: file, encoding: .utf8)
+                } catch {
+                    throw .unreadableFile(path: file.path, reason: "not readable as UTF-8 text")
+                }
+                origins[name] = file.path
+            }
+            setName = "custom:\(overrides.path) (\(locale))"
+        }
+        _ = MarkdownContentType.registered
+        var library = MustacheLibrary()
+        for (name, text) in sources {
+            library.register(try parse(text, file: origins[name] ?? name), named: name)
+        }
+        return TemplateSet(name: setName, sources: sources, library: library)
+    }
+
+    /// Renders the document template with `model`, a tree of dictionaries, arrays and strings.
+    public func render(_ model: [String: Any]) -> String {
+        library.render(model, withTemplate: Self.documentName) ?? ""
+    }
+
+    private static func builtInSources(locale: String) -> [String: String] {
+        let prefix = "\(locale)/"
+        var sources: [String: String] = [:]
+        for (path, text) in EmbeddedTemplates.files where path.hasPrefix(prefix) {
+            sources[String(path.dropFirst(prefix.count).dropLast(".mustache".count))] = text
+        }
+        return sources
+    }
+
+    /// The `*.mustache` files under `directory`, keyed by template name.
+    private static func customFiles(in directory: URL) throws(TemplateError) -> [String: URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+            throw .unusableDirectory(path: directory.path, reason: "it does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw .unusableDirectory(path: directory.path, reason: "it is a file, not a folder")
+        }
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            throw .unusableDirectory(path: directory.path, reason: "it cannot be read")
+        }
+        let root = directory.standardizedFileURL.path
+        var files: [String: URL] = [:]
+        for case let url as URL in walker where url.pathExtension == "mustache" {
+            let relative = url.standardizedFileURL.path.dropFirst(root.count + 1)
+            files[String(relative.dropLast(".mustache".count))] = url
+        }
+        guard !files.isEmpty else {
+            throw .unusableDirectory(path: directory.path, reason: "it holds no *.mustache file")
+        }
+        return files
+    }
+
+    /// Parses one file, with the markdown content type selected, mapping errors to `file:line:col`.
+    static func parse(_ text: String, file: String) throws(TemplateError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: MarkdownContentType.pragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            // The pragma occupies one line before the file's first line.
+            let line = max(1, error.context.lineNumber - 1)
+            let sourceLine = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(line - 1).first.map(String.init) ?? error.context.line
+            throw .syntax(
+                file: file, line: line, column: error.context.columnNumber,
+                reason: reason(for: error.error), sourceLine: sourceLine)
+        } catch {
+            throw .syntax(file: file, line: 1, column: 1, reason: "\(error)", sourceLine: "")
+        }
+    }
+
+    private static func reason(for error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return String(describing: error) }
+        return switch error {
+        case .sectionCloseNameIncorrect: "this closing tag does not match the section that is open"
+        case .unfinishedName: "a tag is not closed, or its name is malformed (expected `}}`)"
+        case .expectedSectionEnd: "a section is opened but never closed (expected `{{/name}}`)"
+        case .invalidSetDelimiter: "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: "only block definitions may appear inside a partial's inherit section"
+        case .textInsideInheritSection: "text is not allowed inside a partial's inherit section"
+        case .invalidConfigVariableSyntax: "malformed pragma; expected `{{% NAME: value}}`"
+        case .unrecognisedConfigVariable: "unknown pragma or content type"
+        }
+    }
+}
