@@ -56,8 +56,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["PostMortem"], path: "Tests/TestSupport"),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "PostMortemTests", dependencies: ["PostMortem", "Templates"]),
-        .testTarget(name: "sentinel-reportTests", dependencies: ["PostMortem"]),
+        .testTarget(name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
+        .testTarget(name: "sentinel-reportTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
     ]
 )

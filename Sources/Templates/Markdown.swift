@@ -8,8 +8,10 @@ public enum Markdown {
     ///
     /// Line breaks and tabs become spaces (a value never starts a new block), control
     /// characters become visible control pictures, and every character that could open
-    /// markup (`\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` `&`, and a leading `#` `-` `+` `=` or
-    /// list number) is backslash-escaped. Leading and trailing white space is dropped.
+    /// markup (`\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` `&`, a leading `#` `-` `+` `=` or
+    /// list number, and the `:` of `://` and `.` of `www.` that would start an autolink) is
+    /// backslash-escaped. Leading and trailing white space is dropped. E-mail addresses still
+    /// become `mailto:` links in GitHub-flavoured renderers; no escape prevents that.
     public static func inline(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var start = 0
@@ -35,10 +37,14 @@ public enum Markdown {
                 if !(isAlphanumeric(before) && isAlphanumeric(after)) { out.append("\\") }
                 out.append(scalar)
             case "#", "-", "+", "=", ".", ")":
-                // Block markers only matter where the value begins a line.
+                // Block markers only matter where the value begins a line; `www.` starts an autolink.
                 let opensBlock =
                     scalar == "." || scalar == ")" ? isListNumber(scalars[start..<index]) : atStart
-                if opensBlock { out.append("\\") }
+                if opensBlock || (scalar == "." && isWWW(scalars[start..<index])) { out.append("\\") }
+                out.append(scalar)
+            case ":":
+                // `scheme://` starts an autolink.
+                if index + 2 < end, scalars[index + 1] == "/", scalars[index + 2] == "/" { out.append("\\") }
                 out.append(scalar)
             default:
                 out.append(visible(scalar))
@@ -101,6 +107,14 @@ public enum Markdown {
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// True when `prefix` ends with a whole word `www`, which a `.` would turn into an autolink.
+    private static func isWWW(_ prefix: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard prefix.count >= 3, String(String.UnicodeScalarView(prefix.suffix(3))).lowercased() == "www" else {
+            return false
+        }
+        return prefix.count == 3 || !isAlphanumeric(prefix[prefix.endIndex - 4])
     }
 
     /// True when `prefix` is a run of 1–9 ASCII digits, which a `.` or `)` would turn into a list item.

@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// The built-in locales.
     public static let builtInLocales = ["en"]
 
-    /// A short description of where the set came from, such as `builtin:en` or `custom:/path (en)`.
+    /// Where the set came from: `builtin:<locale>`, or `custom:<locale>` when a folder overrides files.
     public let name: String
     /// Every template's source text as written, keyed by template name.
     public let sources: [String: String]
@@ -40,7 +40,7 @@ public struct TemplateSet: Sendable {
                 }
                 origins[name] = file.path
             }
-            setName = "custom:\(overrides.path) (\(locale))"
+            setName = "custom:\(locale)"
         }
         _ = MarkdownContentType.registered
         var library = MustacheLibrary()
@@ -93,21 +93,39 @@ public struct TemplateSet: Sendable {
         do {
             return try MustacheTemplate(string: MarkdownContentType.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let mustacheError = error.error as? MustacheTemplate.Error else {
+                // The parser ran off the end of the file: point at the tag left open.
+                let (line, column) = unclosedTag(in: lines) ?? (lines.count, 1)
+                throw .syntax(
+                    file: file, line: line, column: column, reason: "this tag is never closed (expected `}}`)",
+                    sourceLine: lines[line - 1])
+            }
             // The pragma occupies one line before the file's first line.
-            let line = max(1, error.context.lineNumber - 1)
-            let sourceLine = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .dropFirst(line - 1).first.map(String.init) ?? error.context.line
+            let line = min(max(1, error.context.lineNumber - 1), lines.count)
             throw .syntax(
                 file: file, line: line, column: error.context.columnNumber,
-                reason: reason(for: error.error), sourceLine: sourceLine)
+                reason: reason(for: mustacheError), sourceLine: lines[line - 1])
         } catch {
             throw .syntax(file: file, line: 1, column: 1, reason: "\(error)", sourceLine: "")
         }
     }
 
-    private static func reason(for error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return String(describing: error) }
-        return switch error {
+    /// The 1-based line and column of the last `{{` that no `}}` follows.
+    private static func unclosedTag(in lines: [String]) -> (Int, Int)? {
+        for (number, line) in lines.enumerated().reversed() {
+            guard let open = line.range(of: "{{", options: .backwards) else {
+                if line.contains("}}") { return nil }
+                continue
+            }
+            guard !line[open.upperBound...].contains("}}") else { return nil }
+            return (number + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1)
+        }
+        return nil
+    }
+
+    private static func reason(for error: MustacheTemplate.Error) -> String {
+        switch error {
         case .sectionCloseNameIncorrect: "this closing tag does not match the section that is open"
         case .unfinishedName: "a tag is not closed, or its name is malformed (expected `}}`)"
         case .expectedSectionEnd: "a section is opened but never closed (expected `{{/name}}`)"

@@ -1,0 +1,58 @@
+import Testing
+@testable import PostMortem
+
+struct TimestampTests {
+    @Test(arguments: [
+        ("0", 0 as Int64),
+        ("1732888800", 1_732_888_800_000_000),
+        ("1732888800.5", 1_732_888_800_500_000),
+        ("1732888800.123456", 1_732_888_800_123_456),
+        ("-1.25", -1_250_000),
+    ])
+    func parsesEpochText(text: String, microseconds: Int64) {
+        #expect(Timestamp(epochText: text[...])?.microseconds == microseconds)
+    }
+
+    @Test(arguments: ["", "abc", "12.", "1.2.3", "Infinity", "-Infinity", "NaN", "99999999999999999999"])
+    func rejectsWhatIsNotAFiniteEpoch(text: String) {
+        #expect(Timestamp(epochText: text[...]) == nil)
+    }
+
+    @Test(arguments: [
+        (0 as Int64, "1970-01-01 00:00:00"),
+        (951_782_400, "2000-02-29 00:00:00"),
+        (1_790_837_999, "2026-10-01 06:59:59"),
+        (-1, "1969-12-31 23:59:59"),
+        (4_102_444_800, "2100-01-01 00:00:00"),
+    ])
+    func formatsUTC(seconds: Int64, text: String) {
+        #expect(Timestamp(microseconds: seconds * 1_000_000).utcText == text)
+    }
+
+    @Test func truncatesToTheSecond() {
+        #expect(Timestamp(microseconds: 999_999).utcText == "1970-01-01 00:00:00")
+        #expect(Timestamp(microseconds: -1).utcText == "1969-12-31 23:59:59")
+    }
+}
+
+struct SpanTests {
+    @Test(arguments: [
+        (0 as Int64, "0s"),
+        (999_999, "0s"),
+        (45_000_000, "45s"),
+        (187_000_000, "3m 07s"),
+        (7_509_000_000, "2h 05m 09s"),
+        (86_400_000_000, "1d 00h 00m"),
+        (274_200_000_000, "3d 04h 10m"),
+        (-90_000_000, "-1m 30s"),
+    ])
+    func formats(microseconds: Int64, text: String) {
+        #expect(Span(microseconds: microseconds).text == text)
+    }
+
+    @Test func isNegativeWhenTheEndIsEarlier() {
+        let start = Timestamp(microseconds: 10)
+        #expect(start.duration(to: Timestamp(microseconds: 5)).isNegative)
+        #expect(!start.duration(to: Timestamp(microseconds: 10)).isNegative)
+    }
+}

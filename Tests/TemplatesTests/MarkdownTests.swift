@@ -1,0 +1,124 @@
+import Testing
+@testable import Templates
+
+/// Hostile values that must stay plain text wherever a template puts them.
+let hostileValues: [String] = [
+    "<script>alert(1)</script>",
+    "a | b | c",
+    "# heading?",
+    "1. list item?",
+    "2) list item?",
+    "- bullet?",
+    "+ bullet?",
+    "> quote?",
+    "=== setext?",
+    "line one\nline two\n# heading on line two",
+    "line\r\nwith\u{2028}odd\u{0085}breaks",
+    "```\nfence\n```",
+    "~~~ tilde fence",
+    "`code` and ``double``",
+    "*emphasis* _under_ **strong** ~~strike~~",
+    "[link](javascript:alert(1)) ![img](x)",
+    "<img src=x onerror=alert(1)>",
+    "&lt;entity&gt; &amp; &#x3C;",
+    "back\\slash\\| escaped pipe",
+    "trailing spaces for a hard break   ",
+    "    indented code?",
+    "\u{0}\u{1B}[31mcontrol\u{7F}",
+    "مرحبا RTL \u{202E}override 🔥 emoji",
+    "| --- | --- |",
+    "<!-- comment -->",
+    "http://example.com/<script> and www.example.org",
+    String(repeating: "`", count: 40),
+]
+
+struct MarkdownInlineTests {
+    @Test(arguments: [
+        ("plain text", "plain text"),
+        ("a|b", "a\\|b"),
+        ("<b>", "\\<b\\>"),
+        ("# title", "\\# title"),
+        ("C# and F#", "C# and F#"),
+        ("1. first", "1\\. first"),
+        ("version 1.2", "version 1.2"),
+        ("snake_case_name", "snake_case_name"),
+        ("_leading", "\\_leading"),
+        ("two\nlines", "two lines"),
+        ("  padded  ", "padded"),
+        ("a\u{1B}b", "a\u{241B}b"),
+        ("-1 degrees", "\\-1 degrees"),
+        ("x-y", "x-y"),
+        ("see http://example.com", "see http\\://example.com"),
+        ("www.example.com", "www\\.example.com"),
+        ("awww.x", "awww.x"),
+        ("10:30:00", "10:30:00"),
+    ])
+    func escapesExactly(input: String, expected: String) {
+        #expect(Markdown.inline(input) == expected)
+    }
+
+    @Test(arguments: hostileValues)
+    func staysInsideItsTableCell(value: String) {
+        let markdown = "| Field | Value |\n|---|---|\n| name | \(Markdown.inline(value)) |\n| next | after |\n"
+        let html = HTMLRenderer.fragment(fromMarkdown: markdown)
+        #expect(html.components(separatedBy: "<tr>").count - 1 == 3)
+        #expect(html.components(separatedBy: "<td>").count - 1 == 4)
+        #expect(html.contains("<td>after</td>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<a "))
+        #expect(!html.contains("<code"))
+        #expect(!html.contains("<em"))
+    }
+
+    @Test(arguments: hostileValues)
+    func staysInsideItsHeadingAndParagraph(value: String) {
+        let markdown = "# Title: \(Markdown.inline(value))\n\nBody \(Markdown.inline(value)) end.\n"
+        let html = HTMLRenderer.fragment(fromMarkdown: markdown)
+        #expect(html.components(separatedBy: "<h1>").count - 1 == 1)
+        #expect(html.components(separatedBy: "<p>").count - 1 == 1)
+        for tag in ["<h2", "<ol", "<ul", "<blockquote", "<pre", "<em", "<strong", "<del", "<script", "<table", "<hr"] {
+            #expect(!html.contains(tag), "\(tag) from \(value.debugDescription)")
+        }
+    }
+}
+
+struct MarkdownCodeBlockTests {
+    @Test(arguments: [
+        ("no backticks", "```"),
+        ("one ` tick", "```"),
+        ("```", "````"),
+        ("a ````` run", "``````"),
+    ])
+    func fenceIsLongerThanAnyBacktickRun(text: String, fence: String) {
+        let block = Markdown.codeBlock(text)
+        #expect(block.hasPrefix(fence + "\n"))
+        #expect(block.hasSuffix("\n" + fence))
+        #expect(!block.hasPrefix(fence + "`"))
+    }
+
+    @Test(arguments: hostileValues)
+    func keepsTextInOneCodeBlock(value: String) {
+        let markdown = "Before.\n\n" + Markdown.codeBlock(value, language: "text") + "\n\nAfter.\n"
+        let html = HTMLRenderer.fragment(fromMarkdown: markdown)
+        #expect(html.components(separatedBy: "<pre").count - 1 == 1)
+        #expect(html.hasSuffix("<p>After.</p>\n"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func keepsTheTextVerbatim() {
+        let text = "line 1\n  indented `x` <b>&amp;\n```\nlast"
+        let html = HTMLRenderer.fragment(fromMarkdown: Markdown.codeBlock(text))
+        let expected = "line 1\n  indented `x` &lt;b&gt;&amp;amp;\n```\nlast\n"
+        #expect(html == "<pre><code>\(expected)</code></pre>\n")
+    }
+
+    @Test func normalisesLineEndingsAndShowsControls() {
+        #expect(Markdown.codeBlock("a\r\nb\rc\u{7}") == "```\na\nb\nc\u{2407}\n```")
+    }
+
+    @Test func dropsAnUnsafeLanguageTag() {
+        #expect(Markdown.codeBlock("x", language: "sh onclick=1").hasPrefix("```\n"))
+        #expect(Markdown.codeBlock("x", language: "sh").hasPrefix("```sh\n"))
+    }
+}
