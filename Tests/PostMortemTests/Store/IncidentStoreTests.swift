@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PostMortem
+
+@Suite(.enabled(if: TestDatabase.isEnabled, "needs SENTINEL_TEST_DATABASE_URL: run ./scripts/test"))
+struct IncidentStoreTests {
+    @Test func readsIncidentsWithTheirTimelines() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        let store = try IncidentStore(connectionString: database.url)
+        let incidents = try store.incidents(.missingPostMortem, after: nil, limit: 100)
+        #expect(incidents.map(\.id) == [Fixtures.approved, Fixtures.manual, Fixtures.hostile])
+
+        let approved = try #require(incidents.first)
+        #expect(approved.events.map(\.status)
+            == ["detected", "analyzed", "awaiting_approval", "executing_solution", "verifying", "resolved"])
+        #expect(approved.events[1].time.utcText == "2026-10-01 08:03:30")
+        #expect(approved.createdAt.utcText == "2026-10-01 08:00:00")
+        #expect(approved.executedAt?.utcText == "2026-10-01 08:21:00")
+        #expect(approved.approvedBy == "ana@example.com")
+        #expect(approved.metricsSnapshot?.leaves.map(\.value) == ["container", "99.20", "3"])
+        #expect(incidents[1].events.isEmpty)
+        #expect(incidents[1].sourceType == "manual")
+    }
+
+    @Test func pagesThroughBatchesInIdOrder() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        let store = try IncidentStore(connectionString: database.url)
+        let first = try store.incidents(.allResolved, after: nil, limit: 2)
+        let second = try store.incidents(.allResolved, after: first.last?.id, limit: 2)
+        let third = try store.incidents(.allResolved, after: second.last?.id, limit: 2)
+        #expect((first + second + third).map(\.id) == [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile])
+        #expect(third.isEmpty)
+    }
+
+    @Test func readsEventsFromAnOccurredAtColumn() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        try database.execute("ALTER TABLE incident_events RENAME COLUMN created_at TO occurred_at")
+        let store = try IncidentStore(connectionString: database.url)
+        #expect(store.schema.eventTime == "occurred_at")
+        let incident = try #require(try store.incidents(ids: [Fixtures.approved]).first)
+        #expect(incident.events.count == 6)
+        #expect(incident.events.last?.time.utcText == "2026-10-01 08:30:00")
+    }
+
+    @Test func worksWithoutTheColumnsOfMigration0002() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        try database.execute("ALTER TABLE incidents DROP COLUMN approved_by, DROP COLUMN fingerprint")
+        let store = try IncidentStore(connectionString: database.url)
+        let incident = try #require(try store.incidents(ids: [Fixtures.approved]).first)
+        #expect(incident.approvedBy == nil)
+        #expect(incident.title == "payments-api out of memory")
+    }
+
+    @Test func refusesADatabaseThatIsNotSentinels() throws {
+        let database = try TestDatabase()
+        try database.execute("DROP TABLE incident_events")
+        #expect {
+            try IncidentStore(connectionString: database.url)
+        } throws: { error in
+            let error = error as? PostgresError
+            return error?.kind == .schema && error?.description.contains("incident_events") == true
+        }
+    }
+
+    @Test func writesOnlyWhatWasRead() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        let store = try IncidentStore(connectionString: database.url)
+        // Someone edits the row after the tool read it.
+        try database.execute("UPDATE incidents SET post_mortem_md = 'typed by a person' WHERE id = $1", [Fixtures.manual])
+        guard case .conflict = try store.writePostMortem(id: Fixtures.manual, text: "generated", expected: nil) else {
+            Issue.record("a changed row was overwritten")
+            return
+        }
+        #expect(try database.postMortem(Fixtures.manual) == "typed by a person")
+
+        guard case .written = try store.writePostMortem(id: Fixtures.approved, text: "generated", expected: nil) else {
+            Issue.record("write failed")
+            return
+        }
+        let row = try database.execute(
+            "SELECT post_mortem_md, post_mortem_updated_at IS NOT NULL, updated_at IS NOT NULL FROM incidents WHERE id = $1",
+            [Fixtures.approved])
+        #expect(row.first == ["generated", "t", "t"])
+    }
+
+    @Test func neverWritesAnIncidentThatIsNotResolved() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        let store = try IncidentStore(connectionString: database.url)
+        guard case .conflict = try store.writePostMortem(id: Fixtures.pending, text: "x", expected: nil) else {
+            Issue.record("an unresolved incident was written")
+            return
+        }
+        #expect(try database.postMortem(Fixtures.pending) == nil)
+    }
+
+    @Test func bindsHostileValuesAsParameters() throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        let store = try IncidentStore(connectionString: database.url)
+        let text = "'); DROP TABLE incidents; -- $1 \\ \u{1F525}"
+        guard case .written = try store.writePostMortem(id: Fixtures.approved, text: text, expected: nil) else {
+            Issue.record("write failed")
+            return
+        }
+        #expect(try database.postMortem(Fixtures.approved) == text)
+    }
+
+    @Test func pinsTheSessionToUTF8() throws {
+        let database = try TestDatabase()
+        let connection = try PostgresConnection(connectionString: database.url + "?client_encoding=LATIN1")
+        let rows = try connection.query("SHOW client_encoding", action: "test").rows
+        #expect(rows.first?.first == "UTF8")
+    }
+}
+
+@Suite(.enabled(if: TestDatabase.isEnabled, "needs SENTINEL_TEST_DATABASE_URL: run ./scripts/test"))
+struct PostgresErrorTests {
+    @Test(arguments: [
+        "postgresql://report:s3cr3t-pw@127.0.0.1:1/sentinel",
+        "host=127.0.0.1 port=1 user=report password=s3cr3t-pw dbname=sentinel",
+        "postgresql://report:s3cr3t-pw@127.0.0.1:1/sentinel?sslmode=bogus",
+        "host=127.0.0.1 password='s3cr3t-pw' port='unterminated",
+    ])
+    func neverShowsThePasswordOrTheConnectionString(url: String) {
+        do {
+            _ = try PostgresConnection(connectionString: url)
+            Issue.record("connected to a closed port")
+        } catch {
+            #expect(!error.description.contains("s3cr3t-pw"))
+            #expect(!error.description.contains(url))
+            #expect(error.kind == .connectionFailed || error.kind == .invalidConnectionString)
+            #expect(error.description.contains("Check"))
+        }
+    }
+
+    @Test func carriesTheServersDiagnostics() throws {
+        let database = try TestDatabase()
+        let connection = try PostgresConnection(connectionString: database.url)
+        do {
+            _ = try connection.query("SELECT * FROM no_such_table", action: "Reading a missing table")
+            Issue.record("query succeeded")
+        } catch {
+            #expect(error.sqlState == "42P01")
+            #expect(error.kind == .statement)
+            #expect(error.description.hasPrefix("Reading a missing table failed: relation \"no_such_table\" does not exist"))
+            #expect(error.description.contains("SQLSTATE 42P01"))
+        }
+        do {
+            _ = try connection.query("SELECT 1/0", action: "Dividing")
+        } catch {
+            #expect(error.sqlState == "22012")
+        }
+        do {
+            _ = try connection.query("DO $$ BEGIN RAISE EXCEPTION 'boom' USING DETAIL = 'the detail', HINT = 'the hint'; END $$", action: "Raising")
+        } catch {
+            #expect(error.detail == "the detail")
+            #expect(error.hint == "the hint")
+            #expect(error.description.contains("Detail: the detail\nHint: the hint"))
+        }
+    }
+
+    @Test func addsAConnectTimeoutOnlyWhenNoneIsSet() throws {
+        #expect(try PostgresConnection.parse("postgresql://h/db?connect_timeout=3")["connect_timeout"] == "3")
+        #expect(try PostgresConnection.parse("host=h dbname=db")["connect_timeout"] == nil)
+    }
+}
