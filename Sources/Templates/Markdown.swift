@@ -24,7 +24,6 @@ public enum Markdown {
         var index = start
         while index < end {
             let scalar = scalars[index]
-            let atStart = index == start
             switch scalar {
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
                 out.append(" ")
@@ -37,10 +36,9 @@ public enum Markdown {
                 if !(isAlphanumeric(before) && isAlphanumeric(after)) { out.append("\\") }
                 out.append(scalar)
             case "#", "-", "+", "=", ".", ")":
-                // Block markers only matter where the value begins a line; `www.` starts an autolink.
-                let opensBlock =
-                    scalar == "." || scalar == ")" ? isListNumber(scalars[start..<index]) : atStart
-                if opensBlock || (scalar == "." && isWWW(scalars[start..<index])) { out.append("\\") }
+                if opensBlock(scalars[start..<end], at: index) || (scalar == "." && isWWW(scalars[start..<index])) {
+                    out.append("\\")
+                }
                 out.append(scalar)
             case ":":
                 // `scheme://` starts an autolink.
@@ -107,6 +105,28 @@ public enum Markdown {
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// True when the marker at `index` would start a block if the value began a line: a heading
+    /// (`#`…), a bullet (`-`, `+`), a numbered item (`12.`, `3)`), or a thematic break or setext
+    /// underline (a value made only of `-` or `=`).
+    private static func opensBlock(_ value: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {
+        let scalar = value[index]
+        let rest = value[(index + 1)...]
+        let followedByBlank = rest.first.map { $0 == " " || $0 == "\t" } ?? true
+        switch scalar {
+        case "#":
+            let run = value.prefix { $0 == "#" }
+            return index == value.startIndex && run.count <= 6
+                && (value.dropFirst(run.count).first.map { $0 == " " || $0 == "\t" } ?? true)
+        case "-", "=":
+            guard index == value.startIndex else { return false }
+            return followedByBlank || value.allSatisfy { $0 == scalar || $0 == " " || $0 == "\t" }
+        case "+":
+            return index == value.startIndex && followedByBlank
+        default:
+            return isListNumber(value[value.startIndex..<index]) && followedByBlank
+        }
     }
 
     /// True when `prefix` ends with a whole word `www`, which a `.` would turn into an autolink.

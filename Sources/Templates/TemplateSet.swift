@@ -101,6 +101,12 @@ public struct TemplateSet: Sendable {
                     file: file, line: line, column: column, reason: "this tag is never closed (expected `}}`)",
                     sourceLine: lines[line - 1])
             }
+            if mustacheError == .expectedSectionEnd, let (line, column) = unclosedSection(in: lines) {
+                // The parser stops at the end of the file: point at the section left open instead.
+                throw .syntax(
+                    file: file, line: line, column: column, reason: reason(for: mustacheError),
+                    sourceLine: lines[line - 1])
+            }
             // The pragma occupies one line before the file's first line.
             let line = min(max(1, error.context.lineNumber - 1), lines.count)
             throw .syntax(
@@ -122,6 +128,26 @@ public struct TemplateSet: Sendable {
             return (number + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1)
         }
         return nil
+    }
+
+    /// The 1-based line and column of the last `{{#name}}` or `{{^name}}` that no `{{/name}}` closes.
+    private static func unclosedSection(in lines: [String]) -> (Int, Int)? {
+        var open: [(name: Substring, line: Int, column: Int)] = []
+        for (number, line) in lines.enumerated() {
+            var rest = line[...]
+            while let tag = rest.range(of: "{{") {
+                let body = rest[tag.upperBound...]
+                guard let kind = body.first, let close = body.range(of: "}}") else { break }
+                let name = body[body.index(after: body.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if kind == "#" || kind == "^" {
+                    open.append((name[...], number + 1, line.distance(from: line.startIndex, to: tag.lowerBound) + 1))
+                } else if kind == "/", let index = open.lastIndex(where: { $0.name == name }) {
+                    open.removeSubrange(index...)
+                }
+                rest = body[close.upperBound...]
+            }
+        }
+        return open.last.map { ($0.line, $0.column) }
     }
 
     private static func reason(for error: MustacheTemplate.Error) -> String {

@@ -70,6 +70,16 @@ struct TemplateSetTests {
         }
     }
 
+    @Test func pointsAtTheSectionLeftOpen() throws {
+        let dir = try folder(["timeline.mustache": "| a |\n{{#timeline}}\n| {{time}} |\n{{#flag}}x{{/flag}}\n"])
+        #expect {
+            try TemplateSet.load(overrides: dir)
+        } throws: { error in
+            guard case .syntax(_, 2, 1, let reason, "{{#timeline}}") = error as? TemplateError else { return false }
+            return reason.contains("never closed")
+        }
+    }
+
     @Test(arguments: [
         ("missing", "it does not exist"),
         ("empty", "it holds no *.mustache file"),
