@@ -86,7 +86,7 @@ public struct PostMortemGenerator {
                 .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents get a post-mortem"))
             return
         }
-        if let existing = incident.postMortem {
+        if let existing = incident.postMortem, existing.contains(where: { !$0.isWhitespace }) {
             guard options.force else {
                 summary.skipped.append(
                     .init(id: incident.id, reason: "already has a post-mortem; --force regenerates one sentinel-report wrote"))

@@ -9,7 +9,7 @@ final class IncidentStore {
 
     /// Which incidents a batch read selects.
     enum Selection {
-        /// Resolved incidents without a post-mortem.
+        /// Resolved incidents without a post-mortem (NULL, or only white space).
         case missingPostMortem
         /// Every resolved incident.
         case allResolved
@@ -24,7 +24,7 @@ final class IncidentStore {
     func incidents(_ selection: Selection, after: String?, limit: Int) throws(PostgresError) -> [Incident] {
         let filter =
             switch selection {
-            case .missingPostMortem: "status = 'resolved' AND post_mortem_md IS NULL"
+            case .missingPostMortem: "status = 'resolved' AND (post_mortem_md IS NULL OR btrim(post_mortem_md, E' \\t\\r\\n') = '')"
             case .allResolved: "status = 'resolved'"
             }
         let sql = """
