@@ -1,0 +1,144 @@
+import CCmarkGFM
+import Foundation
+
+/// The one file that calls cmark-gfm: parsing GitHub-flavoured markdown, rendering HTML, and
+/// re-rendering untrusted markdown so it can be nested safely inside a post-mortem.
+///
+/// The table, strikethrough, autolink, tagfilter and tasklist extensions are enabled. Every
+/// parser and document is freed with `defer` right after it is created.
+enum CMark {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers cmark-gfm's core extensions once per process.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Link targets that never survive re-rendering (cmark-gfm's safe HTML drops them too).
+    private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+
+    /// Parses `markdown` and hands the document and the parser's extension list to `body`.
+    private static func withDocument<R>(
+        _ markdown: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> R
+    ) -> R? {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(document) }
+        return body(document, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// Takes ownership of a string cmark allocated.
+    private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// HTML for `markdown`, in cmark-gfm's safe mode: raw HTML is replaced by a comment.
+    static func html(_ markdown: String) -> String {
+        withDocument(markdown) { document, extensions in
+            string(cmark_render_html(document, CMARK_OPT_DEFAULT, extensions))
+        } ?? ""
+    }
+
+    /// One top-level block of re-rendered markdown.
+    struct Block {
+        /// The heading's level before shifting, or `nil` when the block is not a heading.
+        var headingLevel: Int?
+        /// The heading's plain text; empty for other blocks.
+        var headingText: String
+        /// The block as CommonMark.
+        var markdown: String
+    }
+
+    /// Re-renders untrusted markdown block by block, safe to nest inside another document.
+    ///
+    /// Headings move down by `headingShift` levels (at most to level 6), raw HTML becomes
+    /// literal text (a code block for an HTML block), links and images to `javascript:` and
+    /// similar targets lose their target, and every code fence comes out closed.
+    static func nestedBlocks(_ markdown: String, headingShift: Int) -> [Block] {
+        withDocument(markdown) { document, _ in
+            neutralise(document, headingShift: headingShift)
+            var blocks: [Block] = []
+            var node = cmark_node_first_child(document)
+            while let current = node {
+                var block = Block(headingLevel: nil, headingText: "", markdown: "")
+                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                    block.headingLevel = Int(cmark_node_get_heading_level(current)) - headingShift
+                    block.headingText = plainText(of: current)
+                }
+                block.markdown = string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
+                blocks.append(block)
+                node = cmark_node_next(current)
+            }
+            return blocks
+        } ?? []
+    }
+
+    /// Applies the rewrites of ``nestedBlocks(_:headingShift:)`` to a parsed document.
+    private static func neutralise(_ document: OpaquePointer, headingShift: Int) {
+        var replacements: [(old: OpaquePointer, type: cmark_node_type, literal: String)] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                let node = cmark_iter_get_node(iterator)
+            else { continue }
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_HEADING:
+                cmark_node_set_heading_level(node, min(6, cmark_node_get_heading_level(node) + Int32(headingShift)))
+            case CMARK_NODE_HTML_BLOCK:
+                replacements.append((node, CMARK_NODE_CODE_BLOCK, literal(of: node)))
+            case CMARK_NODE_HTML_INLINE:
+                replacements.append((node, CMARK_NODE_TEXT, literal(of: node)))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                if unsafeSchemes.contains(where: scheme.hasPrefix) { cmark_node_set_url(node, "") }
+            default:
+                break
+            }
+        }
+        for replacement in replacements {
+            guard let new = cmark_node_new(replacement.type) else { continue }
+            cmark_node_set_literal(new, replacement.literal)
+            if cmark_node_replace(replacement.old, new) == 1 {
+                cmark_node_free(replacement.old)
+            } else {
+                cmark_node_free(new)
+            }
+        }
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of a node's text and code descendants, joined.
+    private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator)
+            else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE { text += literal(of: child) }
+        }
+        return text
+    }
+}

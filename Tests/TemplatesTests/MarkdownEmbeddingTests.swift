@@ -1,0 +1,68 @@
+import Testing
+@testable import Templates
+
+struct MarkdownEmbeddingTests {
+    let reasoning = """
+        ## Clasificación inicial
+        Incidente de memoria.
+
+        ## Causa Raíz
+        Fuga de memoria en la **caché** de tarifas.
+
+        ### Detalle
+        Tras el despliegue 4.2.0.
+
+        ## Evidencia
+        - `OutOfMemoryError`
+
+        | Métrica | Antes |
+        |---|---|
+        | mem | 99 |
+        """
+
+    @Test func demotesHeadingsBelowTheGivenLevel() {
+        let nested = Markdown.embedded(reasoning, below: 2)
+        let html = HTMLRenderer.fragment(fromMarkdown: "## Agent analysis\n\n" + nested)
+        #expect(html.components(separatedBy: "<h2>").count - 1 == 1)
+        #expect(html.components(separatedBy: "<h3>").count - 1 == 3)
+        #expect(html.contains("<h4>Detalle</h4>"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<strong>caché</strong>"))
+    }
+
+    @Test func extractsTheRootCauseSection() throws {
+        let section = try #require(Markdown.section(reasoning, titled: ["Causa raíz", "Root cause"], below: 2))
+        #expect(section.contains("Fuga de memoria en la **caché** de tarifas."))
+        #expect(section.contains("### Detalle"))
+        #expect(!section.contains("Evidencia"))
+        #expect(!section.contains("Clasificación"))
+    }
+
+    @Test(arguments: ["# Root Cause:\nDisk full.", "### ROOT CAUSE\nDisk full."])
+    func findsTheEnglishHeadingToo(text: String) {
+        #expect(Markdown.section(text, titled: ["Causa raíz", "Root cause"], below: 2) == "Disk full.\n")
+    }
+
+    @Test func hasNoSectionWhenNoneMatches() {
+        #expect(Markdown.section("## Evidencia\nx", titled: ["Root cause"], below: 2) == nil)
+        #expect(Markdown.section("## Root cause\n## Next\nx", titled: ["Root cause"], below: 2) == nil)
+    }
+
+    @Test(arguments: [
+        "```\nunclosed fence\n<script>alert(1)</script>",
+        "<script>alert(1)</script>\n\ntext <img src=x onerror=alert(2)> more",
+        "[click](javascript:alert(1)) ![i](javascript:alert(2))",
+        "# h1\n###### h6\n<div onclick=x>",
+    ])
+    func staysContainedAndInert(text: String) {
+        let document = "## Agent analysis\n\n" + Markdown.embedded(text, below: 2) + "\n## Logs\n\nend\n"
+        let html = HTMLRenderer.fragment(fromMarkdown: document)
+        #expect(html.contains("<h2>Logs</h2>"))
+        #expect(html.hasSuffix("<p>end</p>\n"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img src=\"x\""))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<h1"))
+        #expect(!html.contains("raw HTML omitted"))
+    }
+}
