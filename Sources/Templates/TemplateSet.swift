@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     /// The template a document is rendered from.
     public static let documentName = "postmortem"
     /// The built-in locales.
-    public static let builtInLocales = ["en"]
+    public static let builtInLocales = ["en", "es"]
 
     /// Where the set came from: `builtin:<locale>`, or `custom:<locale>` when a folder overrides files.
     public let name: String
@@ -51,8 +51,16 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the document template with `model`, a tree of dictionaries, arrays and strings.
-    public func render(_ model: [String: Any]) -> String {
-        library.render(model, withTemplate: Self.documentName) ?? ""
+    ///
+    /// When the set has `types/<incidentType>`, that template replaces the default document.
+    public func render(_ model: [String: Any], incidentType: String? = nil) -> String {
+        library.render(model, withTemplate: documentName(for: incidentType)) ?? ""
+    }
+
+    /// The template a document of `incidentType` is rendered from.
+    public func documentName(for incidentType: String?) -> String {
+        guard let incidentType, sources["types/\(incidentType)"] != nil else { return Self.documentName }
+        return "types/\(incidentType)"
     }
 
     private static func builtInSources(locale: String) -> [String: String] {

@@ -25,7 +25,7 @@ extension SentinelReport {
                 """)
 
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var templates: TemplateOptions
+        @OptionGroup var report: ReportOptions
 
         @Option(name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"))
         var incidentIDs: [String] = []
@@ -60,7 +60,7 @@ extension SentinelReport {
                 options.outputDirectory = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 options.html = html
                 let generator = PostMortemGenerator(
-                    templates: try templates.load(), connectionString: connection.connectionString,
+                    templates: try report.templates(), settings: report.settings, connectionString: connection.connectionString,
                     logger: Logger(label: "sentinel-report", factory: { StreamLogHandler.standardError(label: $0) }))
                 return try generator.generate(options)
             }

@@ -18,7 +18,7 @@ extension SentinelReport {
                 """)
 
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var templates: TemplateOptions
+        @OptionGroup var report: ReportOptions
 
         @Argument(help: ArgumentHelp("The incident's id (a UUID).", valueName: "id"))
         var id: String
@@ -33,7 +33,7 @@ extension SentinelReport {
         func run() throws {
             let output = try exitingOnFatalError {
                 let generator = PostMortemGenerator(
-                    templates: try templates.load(), connectionString: connection.connectionString)
+                    templates: try report.templates(), settings: report.settings, connectionString: connection.connectionString)
                 let (incident, document) = try generator.render(id: id)
                 if incident.status != "resolved" {
                     FileHandle.standardError.write(

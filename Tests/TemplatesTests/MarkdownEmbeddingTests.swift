@@ -40,7 +40,7 @@ struct MarkdownEmbeddingTests {
 
     @Test(arguments: ["# Root Cause:\nDisk full.", "### ROOT CAUSE\nDisk full."])
     func findsTheEnglishHeadingToo(text: String) {
-        #expect(Markdown.section(text, titled: ["Causa raíz", "Root cause"], below: 2) == "Disk full.\n")
+        #expect(Markdown.section(text, titled: ["Causa raíz", "Root cause"], below: 2) == "Disk full.")
     }
 
     @Test func hasNoSectionWhenNoneMatches() {

@@ -16,8 +16,11 @@ struct TemplateSetTests {
     @Test func builtInSetIsEmbedded() throws {
         let set = try TemplateSet.load()
         #expect(set.name == "builtin:en")
-        for name in ["postmortem", "header", "timeline", "metrics", "action", "analysis", "logs"] {
-            #expect(set.sources[name] != nil, "missing built-in template \(name)")
+        for locale in TemplateSet.builtInLocales {
+            let set = try TemplateSet.load(locale: locale)
+            #expect(set.name == "builtin:\(locale)")
+            #expect(Set(set.sources.keys) == Set(try TemplateSet.load().sources.keys), "\(locale) lacks a file en has")
+            #expect(set.sources["types/connection_exhaustion"] != nil)
         }
     }
 
@@ -98,7 +101,7 @@ struct TemplateSetTests {
     }
 
     @Test func rejectsAnUnknownLocale() {
-        #expect(throws: TemplateError.unknownLocale("xx", known: ["en"])) {
+        #expect(throws: TemplateError.unknownLocale("xx", known: ["en", "es"])) {
             try TemplateSet.load(locale: "xx")
         }
     }

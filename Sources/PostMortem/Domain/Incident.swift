@@ -33,6 +33,8 @@ public struct Incident: Sendable {
     public var updatedAt: Timestamp?
     /// Status events in the order the store returned them (by time, then by id).
     public var events: [IncidentEvent]
+    /// Earlier incidents like this one, loaded with it.
+    public var recurrence = Recurrence(count: 0, latest: [])
 
     public init(
         id: String, title: String, target: String, severity: String, status: String,

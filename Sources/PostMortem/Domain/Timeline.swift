@@ -17,11 +17,29 @@ public struct Timeline: Sendable {
         public var isBeforeDetection = false
         /// Later than the incident's `resolved_at`.
         public var isAfterResolution = false
+        /// A step back in the lifecycle that Sentinel never makes (a postponement's return from
+        /// awaiting_approval to analyzed, and anything around `failed`, are not flagged).
+        public var isOutOfOrder = false
         /// Time since the previous entry; `nil` for the first.
         public var sincePrevious: Span?
     }
 
     public let entries: [Entry]
+
+    /// Position of each status in Sentinel's lifecycle; `failed` can follow any of them.
+    static let lifecycleRank = [
+        "detected": 0, "investigating": 1, "analyzed": 2, "awaiting_approval": 3, "executing_solution": 4,
+        "verifying": 5, "resolved": 6,
+    ]
+
+    /// The first entry with `status`, at or after `time` when given.
+    public func first(_ status: String, from time: Timestamp? = nil) -> Entry? {
+        entries.first { entry in
+            guard entry.status == status else { return false }
+            guard let time else { return true }
+            return entry.time >= time
+        }
+    }
 
     public init(incident: Incident) {
         var entries = incident.events.map { Entry(status: $0.status, time: $0.time) }
@@ -42,7 +60,14 @@ public struct Timeline: Sendable {
         entries = entries.enumerated()
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)
+        var furthest = -1
         for index in entries.indices {
+            if let rank = Self.lifecycleRank[entries[index].status] {
+                let isPostponement = index > 0 && entries[index - 1].status == "awaiting_approval"
+                    && entries[index].status == "analyzed"
+                entries[index].isOutOfOrder = rank < furthest && !isPostponement
+                furthest = max(furthest, rank)
+            }
             entries[index].isBeforeDetection = entries[index].time < incident.createdAt
             if let resolvedAt = incident.resolvedAt {
                 entries[index].isAfterResolution = entries[index].time > resolvedAt

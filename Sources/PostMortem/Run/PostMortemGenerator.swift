@@ -9,11 +9,16 @@ import Templates
 /// ends the run with an error.
 public struct PostMortemGenerator {
     public let templates: TemplateSet
+    public let settings: ReportSettings
     public let connectionString: String?
     public var logger: Logger
 
-    public init(templates: TemplateSet, connectionString: String?, logger: Logger = Logger(label: "sentinel-report")) {
+    public init(
+        templates: TemplateSet, settings: ReportSettings = ReportSettings(), connectionString: String?,
+        logger: Logger = Logger(label: "sentinel-report")
+    ) {
         self.templates = templates
+        self.settings = settings
         self.connectionString = connectionString
         self.logger = logger
     }
@@ -24,7 +29,12 @@ public struct PostMortemGenerator {
 
     /// The rendered document of one incident, with its generated marker.
     public func document(for incident: Incident) -> String {
-        let body = templates.render(ReportModel.make(for: incident, generator: generator))
+        document(for: incident, facts: ReportModel.Facts(incident: incident, locale: settings.locale))
+    }
+
+    func document(for incident: Incident, facts: ReportModel.Facts) -> String {
+        let model = ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings)
+        let body = templates.render(model, incidentType: incident.incidentType)
         return GeneratedMarker.document(body: body, toolVersion: SentinelReportVersion.current, templateSet: templates.name)
     }
 
@@ -105,7 +115,9 @@ public struct PostMortemGenerator {
             }
         }
 
-        let document = document(for: incident)
+        let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
+        let document = document(for: incident, facts: facts)
+        for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
         if document == incident.postMortem {
             summary.unchanged.append(incident.id)
         } else if !options.dryRun {

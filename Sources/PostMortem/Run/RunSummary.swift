@@ -12,6 +12,8 @@ public struct RunSummary: Sendable {
     public var skipped: [Note] = []
     public var failed: [Note] = []
     public var dryRun = false
+    /// Data quality notes found in the rendered documents, counted by kind.
+    public var dataQuality: [String: Int] = [:]
 
     public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
 
@@ -22,6 +24,10 @@ public struct RunSummary: Sendable {
         }
         let verb = dryRun ? "rendered (dry run, nothing written)" : "generated"
         var text = "\(generated.count) \(verb), \(unchanged.count) unchanged, \(skipped.count) skipped, \(failed.count) failed.\n"
+        if !dataQuality.isEmpty {
+            let counts = dataQuality.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            text += "Data quality notes: \(counts.joined(separator: ", ")).\n"
+        }
         for note in skipped { text += "  skipped \(note.id): \(note.reason)\n" }
         for note in failed { text += "  failed  \(note.id): \(note.reason)\n" }
         return text

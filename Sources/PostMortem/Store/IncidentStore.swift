@@ -88,8 +88,10 @@ final class IncidentStore {
                     else { continue }
                     byIncident[id, default: []].append(IncidentEvent(status: status, time: time))
                 }
+                let recurrence = try self.recurrence(of: incidents, action: "\(action): earlier similar incidents")
                 for index in incidents.indices {
                     incidents[index].events = byIncident[incidents[index].id] ?? []
+                    incidents[index].recurrence = recurrence[incidents[index].id] ?? incidents[index].recurrence
                 }
             }
             _ = try connection.query("COMMIT", action: action)
@@ -98,6 +100,22 @@ final class IncidentStore {
             if error.kind != .connectionLost { _ = try? connection.query("ROLLBACK", action: action) }
             throw error
         }
+    }
+
+    /// The earlier look-alikes of every incident of a batch, in one query.
+    private func recurrence(of incidents: [Incident], action: String) throws(PostgresError) -> [String: Recurrence] {
+        let rows = try connection.query(schema.recurrenceQuery, [Self.arrayLiteral(incidents.map(\.id))], action: action).rows
+        var result: [String: Recurrence] = [:]
+        for row in rows {
+            guard let id = row[0], let total = row[1].flatMap({ Int($0) }), let pastID = row[2],
+                let created = row[5].flatMap({ Timestamp(epochText: $0[...]) })
+            else { continue }
+            let past = Recurrence.Past(
+                id: pastID, title: row[3] ?? "", severity: row[4] ?? "", createdAt: created,
+                resolvedAt: row[6].flatMap { Timestamp(epochText: $0[...]) })
+            result[id, default: Recurrence(count: total, latest: [])].latest.append(past)
+        }
+        return result
     }
 
     /// A PostgreSQL array literal of UUIDs; the caller has validated each one.

@@ -12,6 +12,9 @@ struct Schema: Equatable {
     let incidentColumns: String
     /// The events of the incidents whose ids are in `$1` (uuid[]), in time order.
     let eventsQuery: String
+    /// For each incident whose id is in `$1`, its earlier look-alikes (see ``Recurrence``):
+    /// incident id, total, then id, title, severity, created_at and resolved_at of the latest.
+    let recurrenceQuery: String
 
     /// Columns an incident row must have; without them the database is not Sentinel's.
     static let requiredColumns = ["id", "title", "target", "severity", "status", "created_at", "post_mortem_md",
@@ -57,6 +60,24 @@ struct Schema: Equatable {
             case (true, false, _): "\(column.name)::text"
             }
         }.joined(separator: ", ")
+        let fingerprintMatch =
+            present.contains("fingerprint") ? "(b.fingerprint IS NOT NULL AND p.fingerprint = b.fingerprint) OR " : ""
+        let typeMatch = present.contains("incident_type")
+            ? "(b.incident_type IS NOT NULL AND p.target = b.target AND p.incident_type = b.incident_type)" : "false"
+        let resolvedAt = present.contains("resolved_at") ? "extract(epoch from r.resolved_at)::text" : "NULL"
+        recurrenceQuery = """
+            SELECT b.id::text, r.total::text, r.id::text, r.title, r.severity,
+                   extract(epoch from r.created_at)::text, \(resolvedAt)
+            FROM incidents b CROSS JOIN LATERAL (
+                SELECT p.*, count(*) OVER () AS total FROM incidents p
+                WHERE p.id <> b.id AND p.created_at < b.created_at
+                  AND p.created_at >= b.created_at - interval '\(Recurrence.windowDays) days'
+                  AND (\(fingerprintMatch)\(typeMatch))
+                ORDER BY p.created_at DESC LIMIT \(Recurrence.listed)
+            ) r
+            WHERE b.id = ANY($1::uuid[])
+            ORDER BY b.id, r.created_at DESC
+            """
         let tieBreak = eventColumns.contains("id") ? ", id" : ""
         eventsQuery = """
             SELECT incident_id::text, status, extract(epoch from \(eventTime))::text FROM incident_events

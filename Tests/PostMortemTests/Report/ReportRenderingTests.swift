@@ -6,7 +6,9 @@ import Testing
 /// Renders incidents with the built-in templates and checks the document's structure through cmark-gfm.
 struct ReportRenderingTests {
     static let sectionHeadings = [
-        "Timeline", "Metrics at detection", "Corrective action", "Agent analysis (machine-generated)", "Logs",
+        "Summary", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
+        "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned", "Notes",
+        "Data quality notes",
     ]
 
     let generator = PostMortemGenerator(templates: try! TemplateSet.load(), connectionString: nil)

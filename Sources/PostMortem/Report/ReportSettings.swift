@@ -1,0 +1,31 @@
+/// How documents are written, beyond the templates themselves.
+public struct ReportSettings: Sendable {
+    /// The template set's locale: `en` or `es`.
+    public var locale = "en"
+    /// A link to the incident in the dashboard, with `{id}` where the id goes.
+    public var incidentURL: String?
+    /// How many of the last log lines a document shows.
+    public var logLines = LogExcerpt.defaultLineCount
+
+    public init() {}
+
+    /// The incident's link as a markdown link destination, or `nil` without ``incidentURL``.
+    ///
+    /// Characters that could end the destination or break the line are percent-encoded.
+    func link(for id: String) -> String? {
+        guard let incidentURL else { return nil }
+        let url = incidentURL.replacingOccurrences(of: "{id}", with: id)
+        var encoded = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case " ", "<", ">", "(", ")", "\"", "`", "\\", "|", "[", "]":
+                encoded += "%" + String(scalar.value, radix: 16, uppercase: true)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                continue
+            default:
+                encoded.unicodeScalars.append(scalar)
+            }
+        }
+        return encoded
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PostMortem
+import Templates
+
+/// How documents are rendered, shared by every command that renders.
+struct ReportOptions: ParsableArguments {
+    @Option(
+        name: .customLong("templates"),
+        help: ArgumentHelp(
+            "A folder of *.mustache files that replace built-in templates of the same name.", valueName: "dir"))
+    var directory: String?
+
+    @Option(help: ArgumentHelp("The language of the built-in templates: en or es.", valueName: "locale"))
+    var locale = "en"
+
+    @Option(
+        name: .customLong("incident-url"),
+        help: ArgumentHelp(
+            "Link incident ids to the dashboard: a URL with {id} where the id goes.", valueName: "https://…/{id}"))
+    var incidentURL: String?
+
+    @Option(name: .customLong("log-lines"), help: ArgumentHelp("How many of the last log lines to show.", valueName: "n"))
+    var logLines = LogExcerpt.defaultLineCount
+
+    func validate() throws {
+        guard TemplateSet.builtInLocales.contains(locale) else {
+            throw ValidationError("--locale must be one of: \(TemplateSet.builtInLocales.joined(separator: ", ")).")
+        }
+        if let incidentURL {
+            guard incidentURL.hasPrefix("https://") || incidentURL.hasPrefix("http://"), incidentURL.contains("{id}") else {
+                throw ValidationError("--incident-url must be an http(s) URL containing {id}, such as https://sentinel.example.com/incidents/{id}.")
+            }
+        }
+        guard logLines >= 0 else { throw ValidationError("--log-lines must be 0 or more.") }
+    }
+
+    /// Loads and parses the set; a broken template ends the run here, before any database access.
+    func templates() throws -> TemplateSet {
+        try TemplateSet.load(locale: locale, overrides: directory.map { URL(fileURLWithPath: $0) })
+    }
+
+    var settings: ReportSettings {
+        var settings = ReportSettings()
+        settings.locale = locale
+        settings.incidentURL = incidentURL
+        settings.logLines = logLines
+        return settings
+    }
+}
