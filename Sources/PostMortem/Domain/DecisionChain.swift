@@ -17,11 +17,13 @@ public struct DecisionChain: Sendable {
             case executed
             /// The command, or its verification, failed.
             case failed
+            /// Sentinel marked the incident failed before any action ran (a triage error).
+            case failedWithoutAction
             /// Sentinel started verifying the result.
             case verifying
             /// Resolved with a `resolved` event after the action ran.
             case resolvedAfterVerification
-            /// Resolved with a `resolved` event and no action: Alertmanager reported recovery.
+            /// Resolved with a `resolved` event and no successful action: Alertmanager reported recovery.
             case resolvedByAlertmanager
             /// Resolved without any `resolved` event: a manual status change (or Alertmanager).
             case resolvedWithoutEvent
@@ -84,14 +86,17 @@ public struct DecisionChain: Sendable {
                         } ?? entry,
                         actor: incident.approvedBy, note: note(after: "[RECHAZADO]"),
                         waited: requestedAt.map { $0.time.duration(to: incident.executedAt ?? entry.time) }))
-                } else {
+                } else if steps.contains(where: { $0.kind == .executed }) {
                     steps.append(Step(kind: .failed, entry: entry))
+                } else if !actionError.hasPrefix("[RECOVERY]") {
+                    // The recovery sweep's own failure is its step, added below.
+                    steps.append(Step(kind: .failedWithoutAction, entry: entry))
                 }
             case "resolved":
-                let acted = steps.contains { $0.kind == .executed }
+                let verified = steps.contains { $0.kind == .executed } && !steps.contains { $0.kind == .failed }
                 let kind: Step.Kind =
                     entry.inferredFrom != nil ? .resolvedWithoutEvent
-                    : acted ? .resolvedAfterVerification : .resolvedByAlertmanager
+                    : verified ? .resolvedAfterVerification : .resolvedByAlertmanager
                 if !steps.contains(where: { $0.kind == kind }) { steps.append(Step(kind: kind, entry: entry)) }
             default:
                 break

@@ -57,6 +57,7 @@ public struct MetricsReport: Sendable {
                 }
             case (_, .null):
                 row.value = "null"
+                row.unit = ""
             default:
                 row.value = member.value.leaves.map(\.value).joined(separator: ", ")
                 row.unit = ""

@@ -137,10 +137,10 @@ public enum ReportModel {
         ]
         values["decidedBy"] = incident.approvedBy
         values["executedAt"] = incident.executedAt?.utcText
-        if let proposed = incident.proposedAction { values["proposed"] = ["block": Markdown.codeBlock(proposed, language: "sh")] }
-        if let result = incident.actionResult { values["result"] = ["block": Markdown.codeBlock(result, language: "text")] }
+        if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = ["block": Markdown.codeBlock(proposed, language: "sh")] }
+        if let result = nonBlank(incident.actionResult) { values["result"] = ["block": Markdown.codeBlock(result, language: "text")] }
         // Decision notes are shown with their step; only real command error output is a block.
-        if let error = incident.actionError, !["[RECHAZADO]", "[POSPUESTO]", "[RECOVERY]"].contains(where: error.hasPrefix) {
+        if let error = nonBlank(incident.actionError), !["[RECHAZADO]", "[POSPUESTO]", "[RECOVERY]"].contains(where: error.hasPrefix) {
             values["error"] = ["block": Markdown.codeBlock(error, language: "text")]
         }
         values["hasSteps"] = !chain.steps.isEmpty
@@ -154,6 +154,12 @@ public enum ReportModel {
             return stepValues
         }
         return values
+    }
+
+    /// The text, or `nil` when it holds only white space (the store already reads those as NULL).
+    private static func nonBlank(_ text: String?) -> String? {
+        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
     }
 
     private static func metricsValues(_ metrics: MetricsReport) -> [String: Any] {

@@ -7,7 +7,7 @@ import Templates
 /// The library's front door: the command line builds one generator and calls ``generate(_:)``
 /// or ``render(id:)``. A broken incident is reported and the run goes on; a lost connection
 /// ends the run with an error.
-public struct PostMortemGenerator {
+public struct PostMortemGenerator: Sendable {
     public let templates: TemplateSet
     public let settings: ReportSettings
     public let connectionString: String?

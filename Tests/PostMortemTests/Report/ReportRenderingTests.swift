@@ -3,112 +3,154 @@ import Testing
 @testable import PostMortem
 @testable import Templates
 
-/// Renders incidents with the built-in templates and checks the document's structure through cmark-gfm.
-struct ReportRenderingTests {
-    static let sectionHeadings = [
+/// The section headings (`##`) of each built-in document.
+let expectedSections: [String: [String]] = [
+    "en": [
         "Summary", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
         "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned", "Notes",
         "Data quality notes",
-    ]
+    ],
+    "es": [
+        "Resumen", "Duraciones clave", "Cronología", "Métricas en la detección", "Causa raíz y análisis",
+        "Acción correctiva y aprobación", "Recurrencia", "Registros", "Acciones de seguimiento",
+        "Lecciones aprendidas", "Notas", "Notas sobre la calidad de los datos",
+    ],
+]
 
-    let generator = PostMortemGenerator(templates: try! TemplateSet.load(), connectionString: nil)
+/// The sections of the connection_exhaustion document: the connection metrics come first.
+let connectionSections: [String: [String]] = [
+    "en": ["Connections at detection"] + expectedSections["en", default: []].filter { $0 != "Metrics at detection" },
+    "es": ["Conexiones en la detección"] + expectedSections["es", default: []].filter { $0 != "Métricas en la detección" },
+]
 
-    func tags(_ tag: String, in html: String) -> [String] {
-        html.components(separatedBy: "<\(tag)>").dropFirst().compactMap { $0.components(separatedBy: "</\(tag)>").first }
+/// What a rendered document's markdown looks like to cmark-gfm.
+struct Outline {
+    let html: String
+    let sections: [String]
+    let tables: Int
+
+    init(markdown: String) {
+        html = HTMLRenderer.fragment(fromMarkdown: markdown)
+        sections = html.components(separatedBy: "<h2>").dropFirst().compactMap { $0.components(separatedBy: "</h2>").first }
+        tables = html.components(separatedBy: "<table>").count - 1
     }
 
-    func hostileIncident(_ text: String) -> Incident {
-        var value = incident(events: [("detected", 0), ("executing_solution", 5), ("resolved", 30)], executed: 5)
-        value.title = text
-        value.target = text
-        value.serverName = text
-        value.incidentType = text
-        value.approvedBy = text
-        value.fingerprint = text
-        value.logs = text
-        value.agentReasoning = text
-        value.proposedAction = text
-        value.actionResult = text
-        value.actionError = text
-        value.metricsSnapshot = .object([(key: text, value: .string(text)), (key: "mem_percent", value: .number("91.5"))])
-        return value
+    /// Tables whose rows do not all have the header's number of cells (counted on unescaped pipes).
+    static func raggedTables(in markdown: String) -> [String] {
+        func cells(_ line: Substring) -> Int {
+            var count = 0
+            var escaped = false
+            for character in line {
+                if character == "|" && !escaped { count += 1 }
+                escaped = character == "\\" && !escaped
+            }
+            return count
+        }
+        var ragged: [String] = []
+        var header: Int?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else {
+                header = nil
+                continue
+            }
+            if let header, cells(line) != header { ragged.append(String(line)) }
+            if header == nil { header = cells(line) }
+        }
+        return ragged
+    }
+}
+
+struct ReportRenderingTests {
+    static let generators = Dictionary(uniqueKeysWithValues: TemplateSet.builtInLocales.map { locale in
+        var settings = ReportSettings()
+        settings.locale = locale
+        return (locale, PostMortemGenerator(templates: try! TemplateSet.load(locale: locale), settings: settings, connectionString: nil))
+    })
+
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static var cases: [(Lifecycle, String)] {
+        Lifecycle.allCases.flatMap { lifecycle in TemplateSet.builtInLocales.map { (lifecycle, $0) } }
     }
 
-    @Test(arguments: [
+    /// Compares with `Golden/<lifecycle>.<locale>.md`; `UPDATE_GOLDEN=1 swift test` rewrites the files.
+    @Test(arguments: cases)
+    func matchesTheGoldenFile(lifecycle: Lifecycle, locale: String) throws {
+        let document = try #require(Self.generators[locale]).document(for: lifecycle.incident)
+        let file = Self.goldenFolder.appendingPathComponent("\(lifecycle.rawValue).\(locale).md")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try document.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: file, encoding: .utf8)
+        #expect(document == golden, "run UPDATE_GOLDEN=1 swift test to accept the new output, then review the diff")
+
+        let outline = Outline(markdown: golden)
+        let sections = lifecycle == .connectionExhaustion ? connectionSections[locale] : expectedSections[locale]
+        #expect(outline.sections == sections)
+        #expect(outline.html.components(separatedBy: "<h1>").count - 1 == 1)
+        #expect(Outline.raggedTables(in: golden).isEmpty)
+        #expect(!outline.html.contains("<script"))
+        #expect(!outline.html.contains("href=\"javascript"))
+    }
+
+    static let hostileTexts = [
         "<script>alert(1)</script>",
         "| a | b |\n|---|---|",
         "# heading\n## another\n```\nopen fence",
         "````\n~~~\n</code></pre><img src=x onerror=alert(1)>",
         "[x](javascript:alert(1)) <a href=\"javascript:alert(2)\">y</a>",
         "\u{202E}مرحبا 🔥\u{0}\u{1B}[0m\r\n- item\n1. item\n> quote\n---",
-    ])
-    func hostileTextNeverChangesTheStructure(text: String) {
-        let document = generator.document(for: hostileIncident(text))
-        let html = HTMLRenderer.fragment(fromMarkdown: document)
-        #expect(tags("h1", in: html).count == 1)
-        #expect(tags("h2", in: html) == Self.sectionHeadings)
-        #expect(html.components(separatedBy: "<table>").count - 1 == 4)
-        // Every header row is followed by rows of exactly two (or five) cells.
-        #expect(tags("tr", in: html).allSatisfy { [2, 5].contains($0.components(separatedBy: "<td").count - 1 + $0.components(separatedBy: "<th").count - 1) })
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("<img"))
-        #expect(!html.contains("href=\"javascript"))
-        #expect(!html.contains("<a "))
-        #expect(!html.contains("<h3"))
-        #expect(!html.contains("<blockquote"))
-        // Five code blocks: proposed action, output, error, analysis, logs.
-        #expect(html.components(separatedBy: "<pre>").count - 1 == 5)
+    ]
+
+    @Test(arguments: hostileTexts)
+    func hostileTextNeverChangesTheStructure(text: String) throws {
+        var value = Lifecycle.approvedFix.incident
+        for keyPath: WritableKeyPath<Incident, String> in [\.title, \.target, \.severity, \.sourceType] { value[keyPath: keyPath] = text }
+        for keyPath: WritableKeyPath<Incident, String?> in [
+            \.serverName, \.incidentType, \.approvedBy, \.fingerprint, \.logs, \.proposedAction,
+            \.actionResult, \.actionError, \.containerRuntime,
+        ] { value[keyPath: keyPath] = text }
+        value.metricsSnapshot = .object([(key: text, value: .string(text)), (key: "type", value: .string(text))])
+        value.recurrence.latest[0].title = text
+        value.agentReasoning = nil
+        for locale in TemplateSet.builtInLocales {
+            let document = try #require(Self.generators[locale]).document(for: value)
+            let outline = Outline(markdown: document)
+            #expect(outline.sections == expectedSections[locale])
+            #expect(outline.tables == 6)  // header, durations, timeline, metrics, recurrence, action items
+            #expect(Outline.raggedTables(in: document).isEmpty)
+            #expect(!outline.html.contains("<script"))
+            #expect(!outline.html.contains("<img"))
+            #expect(!outline.html.contains("href=\"javascript"))
+            #expect(!outline.html.contains("<blockquote"))
+
+            // The agent's markdown keeps its own structure, but only inside its section.
+            value.agentReasoning = text
+            let withAnalysis = Outline(markdown: try #require(Self.generators[locale]).document(for: value))
+            #expect(withAnalysis.sections == expectedSections[locale])
+            #expect(!withAnalysis.html.contains("<script"))
+            #expect(!withAnalysis.html.contains("<img"))
+            #expect(!withAnalysis.html.contains("href=\"javascript"))
+            value.agentReasoning = nil
+        }
     }
 
-    @Test func showsTheFactsOfAnApprovedFix() {
-        var value = incident(
-            events: [("detected", 0), ("analyzed", 3.5), ("awaiting_approval", 3.6), ("executing_solution", 21),
-                     ("verifying", 21.3), ("resolved", 29.5)],
-            executed: 21, resolved: 29.5)
-        value.title = "payments-api out of memory"
-        value.approvedBy = "ana@example.com"
-        value.proposedAction = "docker restart payments-api"
-        value.metricsSnapshot = try? JSONValue(parsing: #"{"type": "container", "mem_percent": 99.20}"#)
-        let document = generator.document(for: value)
-        #expect(document.contains("| Detected | 2026-10-01 08:00:00 |"))
-        #expect(document.contains("| Resolved | 2026-10-01 08:29:30 |"))
-        #expect(document.contains("| Time to resolve | 29m 30s |"))
-        #expect(document.contains("| 4 | 2026-10-01 08:21:00 | executing_solution | 17m 24s |"))
-        #expect(document.contains("| Decision | approved |"))
-        #expect(document.contains("| Decision recorded by | ana@example.com |"))
-        #expect(document.contains("| mem_percent | 99.20 |"))
-        #expect(document.contains("```sh\ndocker restart payments-api\n```"))
+    @Test func linksTheIncidentWhenAskedTo() throws {
+        var settings = ReportSettings()
+        settings.incidentURL = "https://sentinel.example.com/incidents/{id}?from=report (x)"
+        let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
+        let document = generator.document(for: Lifecycle.approvedFix.incident)
+        #expect(document.contains("| Incident | [a0000000-0000-4000-8000-000000000001](https://sentinel.example.com/incidents/a0000000-0000-4000-8000-000000000001?from=report%20%28x%29) |"))
     }
 
-    @Test func marksInferredEntriesAndMissingFacts() {
-        var value = incident(events: [], executed: nil, resolved: 45)
-        value.sourceType = "manual"
-        let document = generator.document(for: value)
-        #expect(document.contains("| 1 | 2026-10-01 08:00:00 | detected | — | inferred from created_at, no event recorded |"))
-        #expect(document.contains("| 2 | 2026-10-01 08:45:00 | resolved | 45m 00s | inferred from resolved_at, no event recorded |"))
-        #expect(document.contains("No metrics snapshot was captured for this incident."))
-        #expect(document.contains("| Decision | no decision recorded |"))
-        #expect(document.contains("The agent proposed no corrective action."))
-        #expect(document.contains("No logs were collected for this incident."))
-        #expect(document.contains("| Server | not recorded |"))
-    }
-
-    @Test(arguments: [(nil as Double?, "| Time to resolve | unknown |"), (-5, "| Time to resolve | -5m 00s (negative: resolved_at is before created_at) |")])
-    func neverPrintsAMissingOrNegativeDurationAsZero(resolved: Double?, expected: String) {
-        let document = generator.document(for: incident(status: "resolved", resolved: resolved))
-        #expect(document.contains(expected))
-    }
-
-    @Test(arguments: ["null", "{}", "[]"])
-    func treatsAnEmptySnapshotAsNone(json: String) throws {
-        var value = incident()
-        value.metricsSnapshot = try JSONValue(parsing: json)
-        #expect(generator.document(for: value).contains("No metrics snapshot was captured"))
-    }
-
-    @Test func showsASnapshotThatIsNotJSONVerbatim() {
-        var value = incident()
-        value.unparsableMetrics = "{broken"
-        #expect(generator.document(for: value).contains("| (not valid JSON) | {broken |"))
+    @Test func showsTheLogTailAndSaysItWasCut() throws {
+        var settings = ReportSettings()
+        settings.logLines = 5
+        let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
+        let document = generator.document(for: Lifecycle.approvedFix.incident)
+        #expect(document.contains("The last 5 of 60 log lines collected at detection:"))
+        #expect(document.contains("line 56\n"))
+        #expect(!document.contains("line 55\n"))
     }
 }

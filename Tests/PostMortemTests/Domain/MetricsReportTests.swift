@@ -1,0 +1,79 @@
+import Testing
+@testable import PostMortem
+
+struct MetricsReportTests {
+    func report(_ json: String?, locale: String = "en") -> MetricsReport? {
+        var value = incident()
+        value.metricsSnapshot = json.flatMap { try? JSONValue(parsing: $0) }
+        return MetricsReport(incident: value, locale: locale)
+    }
+
+    @Test func labelsKnownMetricsInCatalogOrderAndKeepsValuesExact() throws {
+        let metrics = try #require(report(#"{"restarts_1h": 3, "type": "container", "mem_percent": 99.20, "cpu_percent": 143.75, "extra": {"a": 1}}"#))
+        #expect(metrics.type == "container")
+        #expect(metrics.rows.map(\.path) == ["mem_percent", "cpu_percent", "restarts_1h", "extra.a"])
+        #expect(metrics.rows.map(\.value) == ["99.20", "143.75", "3", "1"])
+        #expect(metrics.rows[0].label == "Memory, share of limit")
+        #expect(metrics.rows[0].bar == "██████████")
+        #expect(metrics.rows[0].isHigh)
+        #expect(metrics.rows[1].bar == "██████████")
+        #expect(metrics.rows[3].label == nil)
+    }
+
+    @Test(arguments: [("89.9", false, "█████████░"), ("90", true, "█████████░"), ("90.0", true, "█████████░"), ("4", false, "░░░░░░░░░░"), ("5", false, "█░░░░░░░░░")])
+    func flagsUsageAtOrOverNinety(value: String, high: Bool, bar: String) throws {
+        let row = try #require(report(#"{"type": "postgres", "conn_percent": \#(value)}"#)?.rows.first)
+        #expect(row.isHigh == high)
+        #expect(row.bar == bar)
+    }
+
+    @Test func flagsALowCacheHitRatioNotAHighOne() throws {
+        let rows = try #require(report(#"{"type": "postgres", "cache_hit_percent": 99.5}"#)?.rows)
+        #expect(!rows[0].isHigh && !rows[0].isLow)
+        let low = try #require(report(#"{"type": "postgres", "cache_hit_percent": 71}"#)?.rows)
+        #expect(low[0].isLow)
+    }
+
+    @Test func labelsInSpanish() throws {
+        #expect(try #require(report(#"{"type": "postgres", "connections": 5}"#, locale: "es")).rows[0].label == "Conexiones")
+    }
+
+    @Test func reportsKnownMetricsOfTheWrongKind() throws {
+        let metrics = try #require(report(#"{"type": "kubernetes", "mem_percent": "high", "ready": 1, "cpu_percent": null}"#))
+        #expect(metrics.oddValues == ["mem_percent", "ready"])
+        #expect(metrics.rows.map(\.value) == ["high", "null", "1"])
+    }
+
+    @Test(arguments: [nil, "null", "{}", "[]"])
+    func capturesNothingForAnEmptySnapshot(json: String?) {
+        #expect(report(json) == nil)
+    }
+
+    @Test func showsOtherShapesByPath() throws {
+        #expect(try #require(report(#"[{"m": 1}, "x"]"#)).rows.map(\.path) == ["[0].m", "[1]"])
+        #expect(try #require(report("42")).rows.map(\.path) == ["(value)"])
+    }
+}
+
+struct LogExcerptTests {
+    @Test func keepsTheLastLines() throws {
+        let logs = (1...60).map { "line \($0)" }.joined(separator: "\n") + "\n\n"
+        let excerpt = try #require(LogExcerpt(logs: logs, limit: 50))
+        #expect(excerpt.totalLines == 60)
+        #expect(excerpt.shownLines == 50)
+        #expect(excerpt.isCut)
+        #expect(excerpt.text.hasPrefix("line 11\n"))
+        #expect(excerpt.text.hasSuffix("line 60"))
+    }
+
+    @Test func isWholeWhenShort() throws {
+        let excerpt = try #require(LogExcerpt(logs: "a\r\nb", limit: 50))
+        #expect(!excerpt.isCut)
+        #expect(excerpt.text == "a\nb")
+    }
+
+    @Test(arguments: [nil, "", "\n \n"])
+    func isAbsentWithoutLines(logs: String?) {
+        #expect(LogExcerpt(logs: logs, limit: 50) == nil)
+    }
+}
