@@ -35,6 +35,37 @@ struct IncidentStoreTests {
         #expect(third.isEmpty)
     }
 
+    @Test func loadsEarlierLookAlikesPerBatch() throws {
+        let database = try TestDatabase()
+        let subject = "d0000000-0000-4000-8000-000000000000"
+        try database.insertIncident(
+            id: subject, createdAt: "2026-10-01 08:00:00+00",
+            extra: ["fingerprint": "fp-x", "incident_type": "oom"])
+        // (id suffix, days before, fingerprint, target, type): seven match, four do not.
+        let others: [(Int, Double, String?, String, String?)] = [
+            (1, 1, "fp-x", "other", nil), (2, 2, "fp-x", "api", "oom"), (3, 10, "fp-x", "api", nil),
+            (4, 30, nil, "api", "oom"), (5, 60, "fp-y", "api", "oom"), (6, 89, "fp-x", "x", "disk"),
+            (7, 0.5, "fp-x", "api", "oom"),
+            (8, 91, "fp-x", "api", "oom"), (9, -1, "fp-x", "api", "oom"), (10, 3, nil, "other", "oom"),
+            (11, 4, "fp-z", "api", "disk"),
+        ]
+        for (suffix, days, fingerprint, target, type) in others {
+            try database.execute(
+                """
+                INSERT INTO incidents (id, title, target, severity, status, fingerprint, incident_type, created_at, resolved_at)
+                VALUES ($1, $2, $3, 'low', 'resolved', $4, $5,
+                        timestamptz '2026-10-01 08:00:00+00' - $6::numeric * interval '1 day',
+                        timestamptz '2026-10-01 08:30:00+00' - $6::numeric * interval '1 day')
+                """,
+                [String(format: "d0000000-0000-4000-8000-%012d", suffix), "earlier \(suffix)", target, fingerprint, type, String(days)])
+        }
+        let store = try IncidentStore(connectionString: database.url)
+        let incident = try #require(try store.incidents(ids: [subject]).first)
+        #expect(incident.recurrence.count == 7)
+        #expect(incident.recurrence.latest.map(\.title) == ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 4"])
+        #expect(incident.recurrence.latest.first?.resolvedAt.map { incident.recurrence.latest[0].createdAt.duration(to: $0).text } == "30m 00s")
+    }
+
     @Test func readsEventsFromAnOccurredAtColumn() throws {
         let database = try TestDatabase()
         try Fixtures.load(into: database)
