@@ -58,7 +58,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["PostMortem"], path: "Tests/TestSupport"),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
+        .testTarget(
+            name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "sentinel-reportTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
     ]
 )

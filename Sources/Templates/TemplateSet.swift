@@ -17,7 +17,14 @@ public struct TemplateSet: Sendable {
     public let name: String
     /// Every template's source text as written, keyed by template name.
     public let sources: [String: String]
+    /// Where each template came from: its path under `templates/`, or the custom file's path.
+    public let origins: [String: String]
     private let library: MustacheLibrary
+
+    /// The templates a document can be rendered from: the default and every per-type one.
+    public var documentNames: [String] {
+        [Self.documentName] + sources.keys.filter { $0.hasPrefix("types/") }.sorted()
+    }
 
     /// Loads the built-in set for `locale` and applies the files of `overrides`, if any.
     ///
@@ -47,7 +54,7 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources {
             library.register(try parse(text, file: origins[name] ?? name), named: name)
         }
-        return TemplateSet(name: setName, sources: sources, library: library)
+        return TemplateSet(name: setName, sources: sources, origins: origins, library: library)
     }
 
     /// Renders the document template with `model`, a tree of dictionaries, arrays and strings.
@@ -63,7 +70,8 @@ public struct TemplateSet: Sendable {
         return "types/\(incidentType)"
     }
 
-    private static func builtInSources(locale: String) -> [String: String] {
+    /// The built-in files of `locale`, keyed by template name (their path without `.mustache`).
+    public static func builtInSources(locale: String) -> [String: String] {
         let prefix = "\(locale)/"
         var sources: [String: String] = [:]
         for (path, text) in EmbeddedTemplates.files where path.hasPrefix(prefix) {
