@@ -44,6 +44,20 @@ struct EndToEndTests {
         #expect(again.stderr.contains("Nothing to do"))
     }
 
+    @Test func writesSpanishWithTheSpanishSet() throws {
+        let result = try run(["render", Fixtures.approved, "--locale", "es", "--incident-url", "https://s.example/i/{id}"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("## Cronología"))
+        #expect(result.stdout.contains("| Incidente | [\(Fixtures.approved)](https://s.example/i/\(Fixtures.approved)) |"))
+    }
+
+    @Test func countsDataQualityNotesInTheSummary() throws {
+        let result = try run(["generate", "--dry-run"])
+        #expect(result.status == 0)
+        // The manual and hostile fixtures have no events: detected and resolved are inferred.
+        #expect(result.stderr.contains("Data quality notes: missingEvent 4."))
+    }
+
     @Test func databaseURLFlagWinsOverTheEnvironment() throws {
         let result = try run(
             ["generate", "--dry-run", "--database-url", database.url],
@@ -112,5 +126,69 @@ struct EndToEndTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Examples:"))
         #expect(result.stdout.contains("sentinel-report"))
+    }
+}
+
+/// The template tooling and the report options, through the binary (no database needed).
+struct TemplateCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+
+    func run(_ arguments: [String]) throws -> BinaryRun {
+        try BinaryRun.run(BinaryRun.binary, arguments)
+    }
+
+    @Test func listsBothSetsAndTheTypeOverrides() throws {
+        let result = try run(["templates", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("en (--locale en): templates/en/"))
+        #expect(result.stdout.contains("es (--locale es): templates/es/"))
+        #expect(result.stdout.contains("types/connection_exhaustion.mustache  (the document for incident_type 'connection_exhaustion')"))
+    }
+
+    @Test(arguments: ["en", "es"])
+    func theBuiltInSetsCheckClean(locale: String) throws {
+        let result = try run(["templates", "check", "--locale", locale])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("no problems"))
+    }
+
+    @Test func initWritesTheSetAndNeverOverwrites() throws {
+        let first = try run(["templates", "init", folder.path, "--locale", "es"])
+        #expect(first.status == 0)
+        let header = try String(contentsOf: folder.appendingPathComponent("header.mustache"), encoding: .utf8)
+        #expect(header.contains("| Campo | Valor |"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("types/connection_exhaustion.mustache").path))
+        try "mine\n".write(to: folder.appendingPathComponent("notes.mustache"), atomically: true, encoding: .utf8)
+        let second = try run(["templates", "init", folder.path])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("not overwriting"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("notes.mustache"), encoding: .utf8) == "mine\n")
+    }
+
+    @Test func checkReportsUnknownVariablesAndSyntaxErrors() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let header = folder.appendingPathComponent("header.mustache")
+        try "# {{incident.titel}}\n\n{{#timeline}}{{staus}}{{/timeline}}\n".write(to: header, atomically: true, encoding: .utf8)
+        let unknown = try run(["templates", "check", folder.path])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("\(header.path):1:3: 'incident.titel' is not a template variable"))
+        #expect(unknown.stderr.contains("\(header.path):3:14: 'staus' is not a template variable"))
+        #expect(unknown.stdout.contains("2 problem(s)"))
+
+        try "{{#timeline}}\n".write(to: header, atomically: true, encoding: .utf8)
+        let broken = try run(["templates", "check", folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("\(header.path):1:1: "))
+    }
+
+    @Test(arguments: [
+        ["render", "a0000000-0000-4000-8000-000000000001", "--locale", "fr"],
+        ["render", "a0000000-0000-4000-8000-000000000001", "--incident-url", "https://x/incidents"],
+        ["render", "a0000000-0000-4000-8000-000000000001", "--incident-url", "javascript:alert(1)//{id}"],
+        ["generate", "--log-lines", "-1"],
+    ])
+    func rejectsBadReportOptionsAsUsageErrors(arguments: [String]) throws {
+        let result = try run(arguments)
+        #expect(result.status == 64, "\(result.stderr)")
     }
 }
