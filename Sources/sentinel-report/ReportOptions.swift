@@ -11,8 +11,8 @@ struct ReportOptions: ParsableArguments {
             "A folder of *.mustache files that replace built-in templates of the same name.", valueName: "dir"))
     var directory: String?
 
-    @Option(help: ArgumentHelp("The language of the built-in templates: en or es.", valueName: "locale"))
-    var locale = "en"
+    @OptionGroup var localeOption: LocaleOption
+    var locale: String { localeOption.locale }
 
     @Option(
         name: .customLong("incident-url"),
@@ -24,9 +24,6 @@ struct ReportOptions: ParsableArguments {
     var logLines = LogExcerpt.defaultLineCount
 
     func validate() throws {
-        guard TemplateSet.builtInLocales.contains(locale) else {
-            throw ValidationError("--locale must be one of: \(TemplateSet.builtInLocales.joined(separator: ", ")).")
-        }
         if let incidentURL {
             guard incidentURL.hasPrefix("https://") || incidentURL.hasPrefix("http://"), incidentURL.contains("{id}") else {
                 throw ValidationError("--incident-url must be an http(s) URL containing {id}, such as https://sentinel.example.com/incidents/{id}.")

@@ -56,14 +56,8 @@ extension SentinelReport.TemplatesCommand {
         @Argument(help: ArgumentHelp("The folder to check; without it, the built-in set.", valueName: "dir"))
         var directory: String?
 
-        @Option(help: ArgumentHelp("The built-in set the folder falls back to: en or es.", valueName: "locale"))
-        var locale = "en"
-
-        func validate() throws {
-            guard TemplateSet.builtInLocales.contains(locale) else {
-                throw ValidationError("--locale must be one of: \(TemplateSet.builtInLocales.joined(separator: ", ")).")
-            }
-        }
+        @OptionGroup var localeOption: LocaleOption
+        var locale: String { localeOption.locale }
 
         func run() throws {
             let set: TemplateSet
@@ -109,14 +103,8 @@ extension SentinelReport.TemplatesCommand {
         @Argument(help: ArgumentHelp("The folder to write to; created if missing.", valueName: "dir"))
         var directory: String
 
-        @Option(help: ArgumentHelp("Which built-in set to copy: en or es.", valueName: "locale"))
-        var locale = "en"
-
-        func validate() throws {
-            guard TemplateSet.builtInLocales.contains(locale) else {
-                throw ValidationError("--locale must be one of: \(TemplateSet.builtInLocales.joined(separator: ", ")).")
-            }
-        }
+        @OptionGroup var localeOption: LocaleOption
+        var locale: String { localeOption.locale }
 
         func run() throws {
             let root = URL(fileURLWithPath: directory, isDirectory: true)

@@ -90,6 +90,10 @@ struct ReportRenderingTests {
         #expect(outline.sections == sections)
         #expect(outline.html.components(separatedBy: "<h1>").count - 1 == 1)
         #expect(Outline.raggedTables(in: golden).isEmpty)
+        // Every table written (a delimiter row) is parsed as a table, and the four fixed ones are there.
+        let delimiterRows = golden.split(separator: "\n").filter { $0.hasPrefix("|---") || $0.hasPrefix("| ---") }
+        #expect(outline.tables == delimiterRows.count)
+        #expect(outline.tables >= 4)
         #expect(!outline.html.contains("<script"))
         #expect(!outline.html.contains("href=\"javascript"))
     }
