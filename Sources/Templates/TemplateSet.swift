@@ -57,11 +57,29 @@ public struct TemplateSet: Sendable {
         return TemplateSet(name: setName, sources: sources, origins: origins, library: library)
     }
 
+    /// The heading put above a post-mortem that sentinel-report did not write, kept below it.
+    public static let earlierName = "earlier"
+
     /// Renders the document template with `model`, a tree of dictionaries, arrays and strings.
     ///
     /// When the set has `types/<incidentType>`, that template replaces the default document.
     public func render(_ model: [String: Any], incidentType: String? = nil) -> String {
-        library.render(model, withTemplate: documentName(for: incidentType)) ?? ""
+        render(model, template: documentName(for: incidentType))
+    }
+
+    /// Renders the template `name` with `model`; empty when the set has no such template.
+    public func render(_ model: [String: Any], template name: String) -> String {
+        library.render(model, withTemplate: name) ?? ""
+    }
+
+    /// A hash of every template's name and text, to tell when the set changed.
+    public var fingerprint: String {
+        var hasher = FNV1a()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        return hasher.hex
     }
 
     /// The template a document of `incidentType` is rendered from.

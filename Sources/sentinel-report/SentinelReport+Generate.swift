@@ -8,20 +8,24 @@ extension SentinelReport {
     /// `sentinel-report generate`: writes post-mortems back to the database (and to files).
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generates and stores post-mortems for resolved incidents.",
+            abstract: "Generates and stores post-mortems for resolved incidents, keeping every human edit.",
             discussion: """
-                Without --incident, selects every incident with status 'resolved' whose post_mortem_md is \
-                NULL, renders its post-mortem, and stores it with post_mortem_updated_at and updated_at set \
-                to now(). Incidents that are not resolved are never touched. A post-mortem written by \
-                anything or anyone else is never overwritten, not even with --force.
+                Without --incident, selects every incident with status 'resolved' whose post-mortem is \
+                missing or whose inputs (the incident row, its timeline, the templates, the document \
+                format) changed since it was generated. Generated sections that nobody edited are \
+                replaced; sections a person edited, and everything a person added, are kept; a \
+                post-mortem written by anyone else is kept verbatim in its own section. A document whose \
+                text would not change is not written at all. Incidents that are not resolved are never \
+                touched. Several runs may work on the same database at once: each claims its incidents.
 
                 Examples:
-                  sentinel-report generate --database-url "$SENTINEL_DB"
+                  sentinel-report generate                                  # the nightly run
+                  sentinel-report generate --since 2026-11-01 --limit 500 --json
                   sentinel-report generate --incident 3f2b8c1e-9d4a-4e6f-8a1b-2c3d4e5f6a7b --force
                   sentinel-report generate --dry-run --output preview --html
 
-                Exit status: 0 all went well or nothing was due, 1 some incident failed, 2 fatal error \
-                (cannot connect, bad templates), 64 usage error.
+                Exit status: 0 done (also with conflicts, or nothing to do), 1 some incident failed, \
+                2 fatal error (cannot connect, bad templates, connection lost), 64 usage error.
                 """)
 
         @OptionGroup var connection: ConnectionOptions
@@ -30,17 +34,34 @@ extension SentinelReport {
         @Option(name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"))
         var incidentIDs: [String] = []
 
-        @Flag(help: "Also regenerate post-mortems sentinel-report wrote before and nobody edited since.")
+        @Flag(help: "Re-render every selected incident, not only those whose inputs changed (still keeping every edit).")
         var force = false
 
         @Flag(help: "Render, but write nothing to the database.")
         var dryRun = false
+
+        @Option(help: ArgumentHelp("Only incidents resolved on or after this day (UTC).", valueName: "yyyy-mm-dd"))
+        var since: String?
+
+        @Option(help: ArgumentHelp("Only incidents resolved on or before this day (UTC).", valueName: "yyyy-mm-dd"))
+        var until: String?
+
+        @Option(help: ArgumentHelp("Process at most this many incidents.", valueName: "n"))
+        var limit: Int?
 
         @Option(help: ArgumentHelp("Also write each post-mortem to this folder as <date>-<slug>-<id8>.md.", valueName: "dir"))
         var output: String?
 
         @Flag(help: "With --output, also write a standalone .html page for each post-mortem.")
         var html = false
+
+        @Flag(help: "Print the summary as one JSON object on stdout.")
+        var json = false
+
+        @Option(help: ArgumentHelp(
+            "trace, debug, info, notice, warning, error or critical (default: info, or warning on a terminal).",
+            valueName: "level"))
+        var logLevel: Logger.Level?
 
         func validate() throws {
             for id in incidentIDs {
@@ -49,23 +70,42 @@ extension SentinelReport {
             if html && output == nil {
                 throw ValidationError("--html needs --output DIR to say where the pages go.")
             }
+            for (name, value) in [("--since", since), ("--until", until)] {
+                if let value, !Self.isDay(value) { throw ValidationError("\(name) takes a day as yyyy-mm-dd, not '\(value)'.") }
+            }
+            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more.") }
+        }
+
+        static func isDay(_ text: String) -> Bool {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.map(\.count) == [4, 2, 2], let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+            else { return false }
+            return (1...12).contains(month) && (1...31).contains(day)
         }
 
         func run() throws {
+            let reporter = ProgressReporter(logLevel: logLevel)
             let summary = try exitingOnFatalError {
                 var options = GenerateOptions()
                 options.incidentIDs = try incidentIDs.map { try IncidentID.validated($0) }
                 options.force = force
                 options.dryRun = dryRun
+                options.since = since
+                options.until = until
+                options.limit = limit
                 options.outputDirectory = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 options.html = html
                 let generator = PostMortemGenerator(
-                    templates: try report.templates(), settings: report.settings, connectionString: connection.connectionString,
-                    logger: Logger(label: "sentinel-report", factory: { StreamLogHandler.standardError(label: $0) }))
-                return try generator.generate(options)
+                    templates: try report.templates(), settings: report.settings,
+                    connectionString: connection.connectionString, logger: reporter.logger)
+                return try generator.generate(options, countFirst: reporter.isTerminal, progress: reporter.report)
             }
+            reporter.finish()
             FileHandle.standardError.write(Data(summary.text.utf8))
+            if json { print(summary.json) }
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

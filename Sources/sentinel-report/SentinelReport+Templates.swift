@@ -71,12 +71,12 @@ extension SentinelReport.TemplatesCommand {
             settings.locale = locale
             let generator = PostMortemGenerator(templates: set, settings: settings, connectionString: nil)
             var problems: [String] = []
-            for incident in SampleIncidents.all where generator.document(for: incident).isEmpty {
+            for incident in SampleIncidents.all where generator.document(for: incident).text.isEmpty {
                 problems.append("rendering the sample incident \(incident.id) gave an empty document")
             }
             let model = SampleIncidents.model(
                 generator: .init(version: SentinelReportVersion.current, templateSet: set.name), settings: settings)
-            for unknown in TemplateLint.unknownNames(in: set, documents: set.documentNames, model: model) {
+            for unknown in TemplateLint.unknownNames(in: set, documents: set.documentNames + [TemplateSet.earlierName], model: model) {
                 var located = unknown
                 located.template = set.origins[unknown.template] ?? unknown.template
                 problems.append(located.description)

@@ -35,6 +35,8 @@ public struct Incident: Sendable {
     public var events: [IncidentEvent]
     /// Earlier incidents like this one, loaded with it.
     public var recurrence = Recurrence(count: 0, latest: [])
+    /// The hash of everything the post-mortem is generated from, as the store computed it.
+    public var inputs: String?
 
     public init(
         id: String, title: String, target: String, severity: String, status: String,

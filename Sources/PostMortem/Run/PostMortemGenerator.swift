@@ -2,11 +2,12 @@ import Foundation
 import Logging
 import Templates
 
-/// Generates post-mortems: reads incidents in batches, renders them, writes them back and to files.
+/// Generates post-mortems: claims incidents in batches, renders them, merges them losslessly
+/// into what is stored, and writes them back and to files.
 ///
-/// The library's front door: the command line builds one generator and calls ``generate(_:)``
+/// The library's front door: the command line builds one generator and calls ``generate(_:progress:)``
 /// or ``render(id:)``. A broken incident is reported and the run goes on; a lost connection
-/// ends the run with an error.
+/// ends the run with an error, and every batch committed before it is complete.
 public struct PostMortemGenerator: Sendable {
     public let templates: TemplateSet
     public let settings: ReportSettings
@@ -23,35 +24,59 @@ public struct PostMortemGenerator: Sendable {
         self.logger = logger
     }
 
-    private var generator: ReportModel.Generator {
-        ReportModel.Generator(version: SentinelReportVersion.current, templateSet: templates.name)
+    /// How far a run has got, reported after every batch.
+    public struct Progress: Sendable {
+        public var done: Int
+        /// How many incidents the run selected when it started, when counted.
+        public var total: Int?
+        public var elapsedSeconds: Double
     }
 
-    /// The rendered document of one incident, with its generated marker.
-    public func document(for incident: Incident) -> String {
+    /// What the documents depend on besides the incident: templates, format and settings.
+    var seed: String {
+        var hasher = FNV1a()
+        for part in [String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
+                     settings.incidentURL ?? "", String(settings.logLines)] {
+            hasher.combine(part)
+        }
+        return hasher.hex
+    }
+
+    /// The document for `incident` merged into its stored post-mortem, and the conflicts found.
+    public func document(for incident: Incident) -> DocumentMerge.Result {
         document(for: incident, facts: ReportModel.Facts(incident: incident, locale: settings.locale))
     }
 
-    func document(for incident: Incident, facts: ReportModel.Facts) -> String {
+    func document(for incident: Incident, facts: ReportModel.Facts) -> DocumentMerge.Result {
+        let generator = ReportModel.Generator(version: SentinelReportVersion.current, templateSet: templates.name)
         let model = ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings)
-        let body = templates.render(model, incidentType: incident.incidentType)
-        return GeneratedMarker.document(body: body, toolVersion: SentinelReportVersion.current, templateSet: templates.name)
+        let regions = DocumentRegions.split(templates.render(model, incidentType: incident.incidentType))
+        let header = DocumentRegions.Header(
+            toolVersion: SentinelReportVersion.current, templateSet: templates.name, inputs: incident.inputs ?? "-",
+            regions: regions.map(\.name))
+        return DocumentMerge.merge(
+            stored: incident.postMortem, regions: regions, header: header,
+            earlierHeading: templates.render(model, template: TemplateSet.earlierName))
     }
 
-    /// Renders one incident, whatever its status, and writes nothing.
+    /// Renders one incident, whatever its status, as `generate` would store it; writes nothing.
     public func render(id: String) throws -> (incident: Incident, document: String) {
         let id = try IncidentID.validated(id)
         let store = try IncidentStore(connectionString: connectionString)
-        guard let incident = try store.incidents(ids: [id]).first else {
+        guard let incident = try store.incidents(ids: [id], seed: seed).first else {
             throw GenerateError.incidentNotFound(id)
         }
-        return (incident, document(for: incident))
+        return (incident, document(for: incident).text)
     }
 
-    /// Runs `generate` with `options` and reports what happened to each incident.
-    public func generate(_ options: GenerateOptions) throws -> RunSummary {
+    /// Runs `generate` with `options`, calling `progress` after every batch.
+    public func generate(
+        _ options: GenerateOptions, countFirst: Bool = false, progress: (Progress) -> Void = { _ in }
+    ) throws -> RunSummary {
+        let started = Date()
         var summary = RunSummary()
         summary.dryRun = options.dryRun
+        defer { summary.elapsedSeconds = Date().timeIntervalSince(started) }
         if let directory = options.outputDirectory {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -60,34 +85,47 @@ public struct PostMortemGenerator: Sendable {
             }
         }
         let store = try IncidentStore(connectionString: connectionString)
-
-        if !options.incidentIDs.isEmpty {
-            let ids = Array(Set(options.incidentIDs)).sorted()
-            let found = try store.incidents(ids: ids)
-            for id in ids where !found.contains(where: { $0.id == id }) {
-                summary.failed.append(.init(id: id, reason: "no incident has this id"))
-            }
-            for incident in found {
-                try process(incident, options: options, store: store, summary: &summary)
-            }
-            return summary
-        }
-
-        let selection: IncidentStore.Selection = options.force ? .allResolved : .missingPostMortem
+        let ids = Array(Set(options.incidentIDs)).sorted()
+        let query = IncidentStore.Query(
+            kind: options.force ? .all : .due, ids: ids.isEmpty ? nil : ids, since: options.since,
+            until: options.until, seed: seed)
+        let total = countFirst ? try store.count(query) : nil
+        var seen: Set<String> = []
         var after: String?
         while true {
-            let batch = try store.incidents(selection, after: after, limit: options.batchSize)
-            logger.debug("read a batch", metadata: ["incidents": "\(batch.count)"])
-            for incident in batch {
-                try process(incident, options: options, store: store, summary: &summary)
+            let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
+            guard size > 0 else { break }
+            try store.begin(readOnly: options.dryRun)
+            let batch: [Incident]
+            do {
+                batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
+                for incident in batch {
+                    try process(incident, options: options, store: store, summary: &summary)
+                }
+                try store.commit()
+            } catch {
+                store.rollback()
+                throw error
             }
-            guard batch.count == options.batchSize, let last = batch.last else { break }
+            seen.formUnion(batch.map(\.id))
+            logger.info("batch done", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
+            progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
+            guard batch.count == size, let last = batch.last else { break }
             after = last.id
+        }
+        if !ids.isEmpty {
+            let missing = ids.filter { !seen.contains($0) }
+            let existing = try store.incidents(ids: missing, seed: seed).map(\.id)
+            for id in missing {
+                let reason = existing.contains(id) ? "another run is generating it right now" : "no incident has this id"
+                summary.failed.append(.init(id: id, reason: reason))
+            }
+            summary.failed.sort { $0.id < $1.id }
         }
         return summary
     }
 
-    /// Decides, renders and writes one incident; only a lost connection escapes as an error.
+    /// Decides, renders, merges and writes one incident; only a lost connection escapes as an error.
     private func process(
         _ incident: Incident, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
     ) throws {
@@ -96,53 +134,34 @@ public struct PostMortemGenerator: Sendable {
                 .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents get a post-mortem"))
             return
         }
-        if let existing = incident.postMortem, existing.contains(where: { !$0.isWhitespace }) {
-            guard options.force else {
-                summary.skipped.append(
-                    .init(id: incident.id, reason: "already has a post-mortem; --force regenerates one sentinel-report wrote"))
-                return
-            }
-            switch GeneratedMarker.origin(of: existing) {
-            case .generated: break
-            case .editedAfterGeneration:
-                summary.skipped.append(
-                    .init(id: incident.id, reason: "its post-mortem was edited after it was generated; kept as it is"))
-                return
-            case .foreign:
-                summary.skipped.append(
-                    .init(id: incident.id, reason: "its post-mortem was not written by sentinel-report; kept as it is"))
-                return
-            }
-        }
-
         let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
-        let document = document(for: incident, facts: facts)
+        let merged = document(for: incident, facts: facts)
         for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
-        if document == incident.postMortem {
+        summary.conflicts += merged.conflicts.map { RunSummary.Conflict(id: incident.id, region: $0) }
+        if merged.text == incident.postMortem {
             summary.unchanged.append(incident.id)
-        } else if !options.dryRun {
-            switch try store.writePostMortem(id: incident.id, text: document, expected: incident.postMortem) {
+        } else if options.dryRun {
+            summary.generated.append(incident.id)
+        } else {
+            switch try store.writePostMortem(id: incident.id, text: merged.text, expected: incident.postMortem) {
             case .written:
-                break
+                summary.generated.append(incident.id)
             case .conflict:
-                summary.skipped.append(.init(id: incident.id, reason: "changed by someone else during the run; left as it is"))
+                summary.skipped.append(
+                    .init(id: incident.id, reason: "changed by someone else during the run; left as it is for the next run"))
                 return
             case .rejected(let error):
                 summary.failed.append(.init(id: incident.id, reason: error.description))
                 return
             }
-            summary.generated.append(incident.id)
-        } else {
-            summary.generated.append(incident.id)
         }
         logger.debug("post-mortem ready", metadata: ["incident": "\(incident.id)"])
-
         if let directory = options.outputDirectory {
             let base = directory.appendingPathComponent(OutputFiles.baseName(for: incident))
             do {
-                try OutputFiles.write(document, to: base.appendingPathExtension("md"))
+                try OutputFiles.write(merged.text, to: base.appendingPathExtension("md"))
                 if options.html {
-                    let page = HTMLPage.render(markdown: document, title: "Post-mortem: \(incident.title)")
+                    let page = HTMLPage.render(markdown: merged.text, title: "Post-mortem: \(incident.title)")
                     try OutputFiles.write(page, to: base.appendingPathExtension("html"))
                 }
             } catch {

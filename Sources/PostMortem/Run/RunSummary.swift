@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `generate` run did, incident by incident.
 public struct RunSummary: Sendable {
     /// An incident and why it was skipped or failed.
@@ -6,30 +8,59 @@ public struct RunSummary: Sendable {
         public var reason: String
     }
 
+    /// An incident region a person edited while its generated content changed.
+    public struct Conflict: Sendable, Equatable {
+        public var id: String
+        public var region: String
+    }
+
+    /// Written (or, in a dry run, would have been).
     public var generated: [String] = []
-    /// Rendered, but the stored post-mortem already had exactly this text.
+    /// Regenerated with exactly the text already stored: nothing written.
     public var unchanged: [String] = []
+    public var conflicts: [Conflict] = []
+    /// Changed by someone else between read and write; the next run picks them up.
     public var skipped: [Note] = []
     public var failed: [Note] = []
     public var dryRun = false
     /// Data quality notes found in the rendered documents, counted by kind.
     public var dataQuality: [String: Int] = [:]
+    public var elapsedSeconds = 0.0
 
     public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
 
-    /// The summary for people, several lines, ending with a newline.
+    public var processed: Int { generated.count + unchanged.count + skipped.count + failed.count }
+
+    /// The summary for people, several lines, ending with a line break.
     public var text: String {
-        if generated.isEmpty, unchanged.isEmpty, skipped.isEmpty, failed.isEmpty {
-            return "Nothing to do: no resolved incident needs a post-mortem.\n"
+        let elapsed = String(format: "%.1f s", elapsedSeconds)
+        if processed == 0 {
+            return "Nothing to do: every resolved incident's post-mortem is up to date (\(elapsed)).\n"
         }
         let verb = dryRun ? "rendered (dry run, nothing written)" : "generated"
-        var text = "\(generated.count) \(verb), \(unchanged.count) unchanged, \(skipped.count) skipped, \(failed.count) failed.\n"
+        var text = "\(generated.count) \(verb), \(unchanged.count) unchanged, \(conflicts.count) conflicts, "
+            + "\(skipped.count) skipped, \(failed.count) failed in \(elapsed).\n"
         if !dataQuality.isEmpty {
             let counts = dataQuality.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             text += "Data quality notes: \(counts.joined(separator: ", ")).\n"
         }
+        for conflict in conflicts {
+            text += "  conflict \(conflict.id): section '\(conflict.region)' was edited by a person and its facts changed; kept as edited\n"
+        }
         for note in skipped { text += "  skipped \(note.id): \(note.reason)\n" }
         for note in failed { text += "  failed  \(note.id): \(note.reason)\n" }
         return text
+    }
+
+    /// The summary as one JSON object, for monitoring.
+    public var json: String {
+        func notes(_ notes: [Note]) -> [[String: String]] { notes.map { ["id": $0.id, "reason": $0.reason] } }
+        let object: [String: Any] = [
+            "generated": generated.count, "unchanged": unchanged.count, "conflicts": conflicts.map { ["id": $0.id, "section": $0.region] },
+            "skipped": notes(skipped), "failed": notes(failed), "dryRun": dryRun, "dataQuality": dataQuality,
+            "elapsedSeconds": (elapsedSeconds * 1000).rounded() / 1000, "exitCode": Int(exitCode),
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,18 +1,36 @@
 /// Reads incidents and their timelines from Sentinel's database and writes post-mortems back.
 ///
 /// Built on ``PostgresConnection``; every value is bound as a parameter. The SQL is assembled
-/// only from the fixed column names below, chosen by what the live schema has: the events' time
-/// column (`created_at` or `occurred_at`) and the columns later migrations added.
+/// only from the fixed column names of ``Schema``, chosen by what the live schema has.
+///
+/// Work happens in batches, each in one transaction: ``begin(readOnly:)``, ``batch(_:after:limit:lock:)``
+/// (which may claim its rows with `FOR UPDATE SKIP LOCKED`, so concurrent runs share a backlog
+/// without waiting for each other), writes, ``commit()``.
 final class IncidentStore {
     private let connection: PostgresConnection
     let schema: Schema
 
-    /// Which incidents a batch read selects.
-    enum Selection {
-        /// Resolved incidents without a post-mortem (NULL, or only white space).
-        case missingPostMortem
-        /// Every resolved incident.
-        case allResolved
+    /// Limits that keep a run from hanging on a stuck server or a locked row.
+    static let timeouts = [("statement_timeout", "120s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "600s")]
+
+    /// What a run selects.
+    struct Query {
+        enum Kind {
+            /// Resolved incidents without a post-mortem, or whose inputs changed since it was generated.
+            case due
+            /// Every resolved incident.
+            case all
+        }
+
+        var kind: Kind = .due
+        /// Only these incidents (validated UUIDs), whatever their status.
+        var ids: [String]?
+        /// `resolved_at` on or after this day (`yyyy-mm-dd`, UTC).
+        var since: String?
+        /// `resolved_at` on or before this day.
+        var until: String?
+        /// What besides the row the documents depend on (templates, format, settings), hashed.
+        var seed: String = ""
     }
 
     init(connectionString: String?) throws(PostgresError) {
@@ -20,25 +38,99 @@ final class IncidentStore {
         schema = try Schema.detect(connection)
     }
 
-    /// Up to `limit` incidents of `selection` with ids greater than `after`, in id order, with events.
-    func incidents(_ selection: Selection, after: String?, limit: Int) throws(PostgresError) -> [Incident] {
-        let filter =
-            switch selection {
-            case .missingPostMortem: "status = 'resolved' AND (post_mortem_md IS NULL OR btrim(post_mortem_md, E' \\t\\r\\n') = '')"
-            case .allResolved: "status = 'resolved'"
-            }
-        let sql = """
-            SELECT \(schema.incidentColumns) FROM incidents
-            WHERE \(filter) AND ($1::uuid IS NULL OR id > $1::uuid)
-            ORDER BY id LIMIT $2
-            """
-        return try readWithEvents(sql, [after, String(limit)], action: "Reading resolved incidents")
+    /// Starts a batch's transaction, with times in UTC and the run's timeouts.
+    func begin(readOnly: Bool) throws(PostgresError) {
+        _ = try connection.query(readOnly ? "BEGIN READ ONLY" : "BEGIN", action: "Starting a transaction")
+        let settings = [("TimeZone", "UTC"), ("DateStyle", "ISO, YMD")] + Self.timeouts
+        let calls = settings.indices.map { "set_config($\(2 * $0 + 1), $\(2 * $0 + 2), true)" }.joined(separator: ", ")
+        _ = try connection.query("SELECT \(calls)", settings.flatMap { [$0.0, $0.1] }, action: "Configuring the transaction")
     }
 
-    /// The incidents with the given ids (validated UUIDs) that exist, with events, in id order.
-    func incidents(ids: [String]) throws(PostgresError) -> [Incident] {
-        let sql = "SELECT \(schema.incidentColumns) FROM incidents WHERE id = ANY($1::uuid[]) ORDER BY id"
-        return try readWithEvents(sql, [Self.arrayLiteral(ids)], action: "Reading the requested incidents")
+    func commit() throws(PostgresError) {
+        _ = try connection.query("COMMIT", action: "Committing the batch")
+    }
+
+    /// Rolls back the open transaction, if the connection still works.
+    func rollback() {
+        _ = try? connection.query("ROLLBACK", action: "Rolling back")
+    }
+
+    /// The WHERE clause of `query`, with its parameters from `$2` on (`$1` is the seed).
+    private func filter(_ query: Query) -> (sql: String, parameters: [String?]) {
+        var clauses: [String] = []
+        var parameters: [String?] = []
+        func parameter(_ value: String) -> String {
+            parameters.append(value)
+            return "$\(parameters.count + 1)"
+        }
+        if let ids = query.ids {
+            clauses.append("i.id = ANY(\(parameter(Self.arrayLiteral(ids)))::uuid[])")
+        } else {
+            clauses.append("i.status = 'resolved'")
+            if query.kind == .due {
+                clauses.append("""
+                    (i.post_mortem_md IS NULL OR btrim(i.post_mortem_md, E' \\t\\r\\n') = ''
+                     OR substring(i.post_mortem_md from '^<!-- sentinel-report document; [^\\n]*; inputs ([0-9a-f]{32});')
+                        IS DISTINCT FROM \(schema.inputsExpression))
+                    """)
+            }
+        }
+        if let since = query.since { clauses.append("i.resolved_at >= \(parameter(since))::date") }
+        if let until = query.until { clauses.append("i.resolved_at < \(parameter(until))::date + 1") }
+        return (clauses.joined(separator: " AND "), parameters)
+    }
+
+    /// How many incidents `query` selects now.
+    func count(_ query: Query) throws(PostgresError) -> Int {
+        let (filter, parameters) = filter(query)
+        let rows = try connection.query(
+            "SELECT count(*) FROM incidents i WHERE \(filter)", [query.seed] + parameters,
+            action: "Counting the incidents to process")
+        return rows.rows.first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
+    }
+
+    /// Up to `limit` incidents of `query` with ids after `after`, in id order, with their events,
+    /// earlier look-alikes and inputs hash. With `lock`, the rows are claimed for this
+    /// transaction and rows another run has claimed are skipped.
+    func batch(_ query: Query, after: String?, limit: Int, lock: Bool) throws(PostgresError) -> [Incident] {
+        let (filter, parameters) = filter(query)
+        let afterParameter = "$\(parameters.count + 2)"
+        let sql = """
+            SELECT \(schema.incidentColumns), \(schema.inputsExpression) FROM incidents i
+            WHERE \(filter) AND (\(afterParameter)::uuid IS NULL OR i.id > \(afterParameter)::uuid)
+            ORDER BY i.id LIMIT $\(parameters.count + 3)::int\(lock ? " FOR UPDATE OF i SKIP LOCKED" : "")
+            """
+        let action = query.ids == nil ? "Reading resolved incidents" : "Reading the requested incidents"
+        let rows = try connection.query(sql, [query.seed] + parameters + [after, String(limit)], action: action).rows
+        var incidents = rows.map(Self.incident)
+        guard !incidents.isEmpty else { return [] }
+        let ids = Self.arrayLiteral(incidents.map(\.id))
+        var events: [String: [IncidentEvent]] = [:]
+        for row in try connection.query(schema.eventsQuery, [ids], action: "\(action): their timelines").rows {
+            guard let id = row[0], let status = row[1], let time = row[2].flatMap({ Timestamp(epochText: $0[...]) })
+            else { continue }
+            events[id, default: []].append(IncidentEvent(status: status, time: time))
+        }
+        let recurrence = try self.recurrence(ids: ids, action: "\(action): earlier similar incidents")
+        for index in incidents.indices {
+            incidents[index].events = events[incidents[index].id] ?? []
+            incidents[index].recurrence = recurrence[incidents[index].id] ?? incidents[index].recurrence
+        }
+        return incidents
+    }
+
+    /// The incidents with the given ids (validated UUIDs), whatever their status, read in one
+    /// read-only transaction.
+    func incidents(ids: [String], seed: String = "") throws(PostgresError) -> [Incident] {
+        try begin(readOnly: true)
+        do {
+            let incidents = try batch(Query(ids: ids, seed: seed), after: nil, limit: ids.count, lock: false)
+            try commit()
+            return incidents
+        } catch {
+            rollback()
+            throw error
+        }
     }
 
     /// What became of one write.
@@ -52,7 +144,8 @@ final class IncidentStore {
 
     /// Stores `text` as the incident's post-mortem if its current one is still `expected`.
     ///
-    /// Sets `post_mortem_updated_at` and `updated_at` to now() in the same statement. A lost
+    /// Sets `post_mortem_updated_at` and `updated_at` to now() in the same statement, inside a
+    /// savepoint of the batch's transaction, so a refused row leaves the others intact. A lost
     /// connection is thrown; a refusal of this one row is returned as ``WriteOutcome/rejected(_:)``.
     func writePostMortem(id: String, text: String, expected: String?) throws(PostgresError) -> WriteOutcome {
         let touch = schema.hasUpdatedAt ? ", updated_at = now()" : ""
@@ -60,51 +153,22 @@ final class IncidentStore {
             UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now()\(touch)
             WHERE id = $1::uuid AND status = 'resolved' AND post_mortem_md IS NOT DISTINCT FROM $3::text
             """
+        let action = "Writing the post-mortem of \(id)"
+        _ = try connection.query("SAVEPOINT post_mortem", action: action)
         do {
-            let result = try connection.query(sql, [id, text, expected], action: "Writing the post-mortem of \(id)")
+            let result = try connection.query(sql, [id, text, expected], action: action)
+            _ = try connection.query("RELEASE SAVEPOINT post_mortem", action: action)
             return result.affectedRows == 1 ? .written : .conflict
         } catch {
             guard error.kind == .statement else { throw error }
+            _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortem", action: action)
             return .rejected(error)
         }
     }
 
-    /// Reads incidents and their events in one read-only snapshot, with times in UTC.
-    private func readWithEvents(_ sql: String, _ parameters: [String?], action: String) throws(PostgresError)
-        -> [Incident]
-    {
-        _ = try connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", action: action)
-        do {
-            _ = try connection.query(
-                "SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true)",
-                action: action)
-            var incidents = try connection.query(sql, parameters, action: action).rows.map(Self.incident)
-            if !incidents.isEmpty {
-                let events = try connection.query(
-                    schema.eventsQuery, [Self.arrayLiteral(incidents.map(\.id))], action: "\(action): their timelines")
-                var byIncident: [String: [IncidentEvent]] = [:]
-                for row in events.rows {
-                    guard let id = row[0], let status = row[1], let time = row[2].flatMap({ Timestamp(epochText: $0[...]) })
-                    else { continue }
-                    byIncident[id, default: []].append(IncidentEvent(status: status, time: time))
-                }
-                let recurrence = try self.recurrence(of: incidents, action: "\(action): earlier similar incidents")
-                for index in incidents.indices {
-                    incidents[index].events = byIncident[incidents[index].id] ?? []
-                    incidents[index].recurrence = recurrence[incidents[index].id] ?? incidents[index].recurrence
-                }
-            }
-            _ = try connection.query("COMMIT", action: action)
-            return incidents
-        } catch {
-            if error.kind != .connectionLost { _ = try? connection.query("ROLLBACK", action: action) }
-            throw error
-        }
-    }
-
-    /// The earlier look-alikes of every incident of a batch, in one query.
-    private func recurrence(of incidents: [Incident], action: String) throws(PostgresError) -> [String: Recurrence] {
-        let rows = try connection.query(schema.recurrenceQuery, [Self.arrayLiteral(incidents.map(\.id))], action: action).rows
+    /// The earlier look-alikes of every incident whose id is in `ids` (an array literal), in one query.
+    private func recurrence(ids: String, action: String) throws(PostgresError) -> [String: Recurrence] {
+        let rows = try connection.query(schema.recurrenceQuery, [ids], action: action).rows
         var result: [String: Recurrence] = [:]
         for row in rows {
             guard let id = row[0], let total = row[1].flatMap({ Int($0) }), let pastID = row[2],
@@ -122,7 +186,6 @@ final class IncidentStore {
     private static func arrayLiteral(_ ids: [String]) -> String {
         "{" + ids.joined(separator: ",") + "}"
     }
-
     /// Builds an incident from a row of ``Schema/incidentColumns``.
     private static func incident(_ row: [String?]) -> Incident {
         func text(_ index: Int) -> String? {
@@ -158,6 +221,7 @@ final class IncidentStore {
         incident.executedAt = time(20)
         incident.resolvedAt = time(21)
         incident.updatedAt = time(22)
+        incident.inputs = row.count > 23 ? row[23] : nil
         return incident
     }
 }

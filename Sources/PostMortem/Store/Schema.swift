@@ -16,6 +16,10 @@ struct Schema: Equatable {
     /// incident id, total, then id, title, severity, created_at and resolved_at of the latest.
     let recurrenceQuery: String
 
+    /// A hash of the incident's row (all but the post-mortem and update columns) and its events,
+    /// salted with `$1`; stored in each generated document to tell when its inputs changed.
+    let inputsExpression: String
+
     /// Columns an incident row must have; without them the database is not Sentinel's.
     static let requiredColumns = ["id", "title", "target", "severity", "status", "created_at", "post_mortem_md",
                                   "post_mortem_updated_at"]
@@ -55,9 +59,8 @@ struct Schema: Equatable {
         incidentColumns = Self.decodedColumns.map { column in
             switch (present.contains(column.name), column.isTime, column.name) {
             case (false, _, _): "NULL"
-            case (true, true, _): "extract(epoch from \(column.name))::text"
-            case (true, false, "id"): "id::text"
-            case (true, false, _): "\(column.name)::text"
+            case (true, true, _): "extract(epoch from i.\(column.name))::text"
+            case (true, false, _): "i.\(column.name)::text"
             }
         }.joined(separator: ", ")
         let fingerprintMatch =
@@ -77,6 +80,15 @@ struct Schema: Equatable {
             ) r
             WHERE b.id = ANY($1::uuid[])
             ORDER BY b.id, r.created_at DESC
+            """
+        let inputColumns = Self.decodedColumns
+            .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
+            .map { $0.isTime ? "extract(epoch from i.\($0.name))" : "i.\($0.name)::text" }
+        inputsExpression = """
+            md5($1::text || ROW(\(inputColumns.joined(separator: ", ")))::text || coalesce((
+                SELECT string_agg(status || '@' || extract(epoch from \(eventTime))::text, ','
+                                  ORDER BY \(eventTime), status)
+                FROM incident_events WHERE incident_id = i.id), ''))
             """
         let tieBreak = eventColumns.contains("id") ? ", id" : ""
         eventsQuery = """

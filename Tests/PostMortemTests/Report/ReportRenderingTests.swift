@@ -77,7 +77,7 @@ struct ReportRenderingTests {
     /// Compares with `Golden/<lifecycle>.<locale>.md`; `UPDATE_GOLDEN=1 swift test` rewrites the files.
     @Test(arguments: cases)
     func matchesTheGoldenFile(lifecycle: Lifecycle, locale: String) throws {
-        let document = try #require(Self.generators[locale]).document(for: lifecycle.incident)
+        let document = try #require(Self.generators[locale]).document(for: lifecycle.incident).text
         let file = Self.goldenFolder.appendingPathComponent("\(lifecycle.rawValue).\(locale).md")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try document.write(to: file, atomically: true, encoding: .utf8)
@@ -119,7 +119,7 @@ struct ReportRenderingTests {
         value.recurrence.latest[0].title = text
         value.agentReasoning = nil
         for locale in TemplateSet.builtInLocales {
-            let document = try #require(Self.generators[locale]).document(for: value)
+            let document = try #require(Self.generators[locale]).document(for: value).text
             let outline = Outline(markdown: document)
             #expect(outline.sections == expectedSections[locale])
             #expect(outline.tables == 6)  // header, durations, timeline, metrics, recurrence, action items
@@ -131,7 +131,7 @@ struct ReportRenderingTests {
 
             // The agent's markdown keeps its own structure, but only inside its section.
             value.agentReasoning = text
-            let withAnalysis = Outline(markdown: try #require(Self.generators[locale]).document(for: value))
+            let withAnalysis = Outline(markdown: try #require(Self.generators[locale]).document(for: value).text)
             #expect(withAnalysis.sections == expectedSections[locale])
             #expect(!withAnalysis.html.contains("<script"))
             #expect(!withAnalysis.html.contains("<img"))
@@ -144,7 +144,7 @@ struct ReportRenderingTests {
         var settings = ReportSettings()
         settings.incidentURL = "https://sentinel.example.com/incidents/{id}?from=report (x)"
         let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
-        let document = generator.document(for: Lifecycle.approvedFix.incident)
+        let document = generator.document(for: Lifecycle.approvedFix.incident).text
         #expect(document.contains("| Incident | [a0000000-0000-4000-8000-000000000001](https://sentinel.example.com/incidents/a0000000-0000-4000-8000-000000000001?from=report%20%28x%29) |"))
     }
 
@@ -152,7 +152,7 @@ struct ReportRenderingTests {
         var settings = ReportSettings()
         settings.logLines = 5
         let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
-        let document = generator.document(for: Lifecycle.approvedFix.incident)
+        let document = generator.document(for: Lifecycle.approvedFix.incident).text
         #expect(document.contains("The last 5 of 60 log lines collected at detection:"))
         #expect(document.contains("line 56\n"))
         #expect(!document.contains("line 55\n"))

@@ -3,14 +3,25 @@ import Testing
 import TestSupport
 @testable import PostMortem
 
+/// One batch of `query`, read in its own transaction.
+func readBatch(
+    _ store: IncidentStore, _ kind: IncidentStore.Query.Kind = .due, after: String? = nil, limit: Int = 100
+) throws -> [Incident] {
+    try store.begin(readOnly: true)
+    defer { store.rollback() }
+    return try store.batch(IncidentStore.Query(kind: kind), after: after, limit: limit, lock: false)
+}
+
 @Suite(.enabled(if: TestDatabase.isEnabled, "needs SENTINEL_TEST_DATABASE_URL: run ./scripts/test"))
 struct IncidentStoreTests {
     @Test func readsIncidentsWithTheirTimelines() throws {
         let database = try TestDatabase()
         try Fixtures.load(into: database)
         let store = try IncidentStore(connectionString: database.url)
-        let incidents = try store.incidents(.missingPostMortem, after: nil, limit: 100)
-        #expect(incidents.map(\.id) == [Fixtures.approved, Fixtures.manual, Fixtures.hostile])
+        let incidents = try readBatch(store)
+        // Due: every resolved incident, the foreign post-mortem included (it gets wrapped).
+        #expect(incidents.map(\.id) == [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile])
+        #expect(incidents.allSatisfy { $0.inputs?.count == 32 })
 
         let approved = try #require(incidents.first)
         #expect(approved.events.map(\.status)
@@ -28,9 +39,9 @@ struct IncidentStoreTests {
         let database = try TestDatabase()
         try Fixtures.load(into: database)
         let store = try IncidentStore(connectionString: database.url)
-        let first = try store.incidents(.allResolved, after: nil, limit: 2)
-        let second = try store.incidents(.allResolved, after: first.last?.id, limit: 2)
-        let third = try store.incidents(.allResolved, after: second.last?.id, limit: 2)
+        let first = try readBatch(store, .all, limit: 2)
+        let second = try readBatch(store, .all, after: first.last?.id, limit: 2)
+        let third = try readBatch(store, .all, after: second.last?.id, limit: 2)
         #expect((first + second + third).map(\.id) == [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile])
         #expect(third.isEmpty)
     }
@@ -104,6 +115,7 @@ struct IncidentStoreTests {
         let store = try IncidentStore(connectionString: database.url)
         // Someone edits the row after the tool read it.
         try database.execute("UPDATE incidents SET post_mortem_md = 'typed by a person' WHERE id = $1", [Fixtures.manual])
+        try store.begin(readOnly: false)
         guard case .conflict = try store.writePostMortem(id: Fixtures.manual, text: "generated", expected: nil) else {
             Issue.record("a changed row was overwritten")
             return
@@ -114,6 +126,7 @@ struct IncidentStoreTests {
             Issue.record("write failed")
             return
         }
+        try store.commit()
         let row = try database.execute(
             "SELECT post_mortem_md, post_mortem_updated_at IS NOT NULL, updated_at IS NOT NULL FROM incidents WHERE id = $1",
             [Fixtures.approved])
@@ -124,6 +137,8 @@ struct IncidentStoreTests {
         let database = try TestDatabase()
         try Fixtures.load(into: database)
         let store = try IncidentStore(connectionString: database.url)
+        try store.begin(readOnly: false)
+        defer { try? store.commit() }
         guard case .conflict = try store.writePostMortem(id: Fixtures.pending, text: "x", expected: nil) else {
             Issue.record("an unresolved incident was written")
             return
@@ -136,10 +151,12 @@ struct IncidentStoreTests {
         try Fixtures.load(into: database)
         let store = try IncidentStore(connectionString: database.url)
         let text = "'); DROP TABLE incidents; -- $1 \\ \u{1F525}"
+        try store.begin(readOnly: false)
         guard case .written = try store.writePostMortem(id: Fixtures.approved, text: text, expected: nil) else {
             Issue.record("write failed")
             return
         }
+        try store.commit()
         #expect(try database.postMortem(Fixtures.approved) == text)
     }
 

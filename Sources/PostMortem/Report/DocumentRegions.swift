@@ -1,0 +1,140 @@
+import Templates
+
+/// How sentinel-report marks what it generated inside a post-mortem, so that regeneration can
+/// replace exactly that and keep everything a person wrote.
+///
+/// A generated document starts with a document marker and consists of regions, one per `##`
+/// section (the part before the first one is `header`), each between a begin marker that
+/// records the hash of the content as generated and an end marker:
+///
+///     <!-- sentinel-report document; version 0.1.0; format 2; templates builtin:en; inputs 9f…; regions header,summary -->
+///
+///     <!-- sentinel-report begin summary fnv1a64 0a1b2c3d4e5f6789 -->
+///     ## Summary
+///     …
+///     <!-- sentinel-report end summary -->
+///
+/// The markers are HTML comments: invisible in rendered markdown and in the HTML export.
+public enum DocumentRegions {
+    /// Version of the document layout; bumped when generated documents change shape.
+    public static let formatVersion = 2
+    static let documentPrefix = "<!-- sentinel-report document; "
+    static let beginPrefix = "<!-- sentinel-report begin "
+    static let endPrefix = "<!-- sentinel-report end "
+    static let suffix = " -->"
+
+    /// One generated region: its name and its content (whole lines, ending with a line break).
+    public struct Region: Sendable, Equatable {
+        public var name: String
+        public var content: String
+
+        public var hash: String { FNV1a.hex(content) }
+    }
+
+    /// The fields of a document marker.
+    public struct Header: Sendable, Equatable {
+        public var toolVersion: String
+        public var templateSet: String
+        /// The hash of everything the document was generated from (see ``IncidentStore``).
+        public var inputs: String
+        /// The regions the generator produced, in order.
+        public var regions: [String]
+
+        var line: String {
+            "\(documentPrefix)version \(toolVersion); format \(formatVersion); templates \(templateSet); "
+                + "inputs \(inputs); regions \(regions.joined(separator: ","))\(suffix)"
+        }
+
+        init(toolVersion: String, templateSet: String, inputs: String, regions: [String]) {
+            self.toolVersion = toolVersion
+            self.templateSet = templateSet
+            self.inputs = inputs
+            self.regions = regions
+        }
+
+        /// Parses a document marker line; `nil` for any other line.
+        init?(line: Substring) {
+            guard line.hasPrefix(documentPrefix), line.hasSuffix(suffix) else { return nil }
+            var fields: [Substring: Substring] = [:]
+            for field in line.dropFirst(documentPrefix.count).dropLast(suffix.count).split(separator: "; ") {
+                guard let space = field.firstIndex(of: " ") else { continue }
+                fields[field[..<space]] = field[field.index(after: space)...]
+            }
+            guard let version = fields["version"], let templates = fields["templates"], let inputs = fields["inputs"] else {
+                return nil
+            }
+            self.init(
+                toolVersion: String(version), templateSet: String(templates), inputs: String(inputs),
+                regions: (fields["regions"] ?? "").split(separator: ",").map(String.init))
+        }
+    }
+
+    /// Splits a rendered body into regions at its `##` headings (outside code blocks).
+    ///
+    /// The text before the first `##` heading is the region `header`; each other region is
+    /// named after its heading (lower-case letters and digits joined by `-`), with `-2`, `-3`…
+    /// added to repeated names.
+    public static func split(_ body: String) -> [Region] {
+        var regions: [Region] = [Region(name: "header", content: "")]
+        var fence = FenceTracker()
+        var used: Set<String> = ["header"]
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast(body.hasSuffix("\n") ? 1 : 0) {
+            if !fence.isOpen, line.hasPrefix("## ") {
+                var name = slug(line.dropFirst(3))
+                if used.contains(name) {
+                    var number = 2
+                    while used.contains("\(name)-\(number)") { number += 1 }
+                    name = "\(name)-\(number)"
+                }
+                used.insert(name)
+                regions.append(Region(name: name, content: ""))
+            }
+            fence.read(line)
+            regions[regions.count - 1].content += line + "\n"
+        }
+        // Each region ends with a blank line, so its end marker never joins a table or paragraph.
+        for index in regions.indices where !regions[index].content.hasSuffix("\n\n") {
+            regions[index].content += "\n"
+        }
+        return regions.filter { $0.name != "header" || $0.content != "\n" }
+    }
+
+    /// The marked text of a region: begin marker, content, end marker.
+    static func marked(_ region: Region, hash: String? = nil) -> String {
+        "\(beginPrefix)\(region.name) fnv1a64 \(hash ?? region.hash)\(suffix)\n\(region.content)\(endPrefix)\(region.name)\(suffix)\n"
+    }
+
+    static func slug(_ heading: Substring) -> String {
+        var slug = ""
+        for character in heading.lowercased() {
+            if character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return slug.isEmpty ? "section" : slug
+    }
+}
+
+/// Follows fenced code blocks line by line, so markers and headings inside code are ignored.
+struct FenceTracker {
+    private var fence: (character: Character, length: Int)?
+
+    var isOpen: Bool { fence != nil }
+
+    mutating func read(_ line: Substring) {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent < 4 else { return }
+        let rest = line.dropFirst(indent)
+        guard let first = rest.first, first == "`" || first == "~" else { return }
+        let run = rest.prefix { $0 == first }.count
+        guard run >= 3 else { return }
+        if let open = fence {
+            if first == open.character, run >= open.length, rest.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
+        } else if first == "~" || !rest.dropFirst(run).contains("`") {
+            fence = (first, run)
+        }
+    }
+}

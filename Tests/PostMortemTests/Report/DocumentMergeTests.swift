@@ -1,0 +1,149 @@
+import Testing
+@testable import PostMortem
+
+struct DocumentMergeTests {
+    static func regions(_ facts: String) -> [DocumentRegions.Region] {
+        DocumentRegions.split("# Title \(facts)\n\nIntro.\n\n## Summary\n\nIt was \(facts).\n\n## Timeline\n\n| a |\n|---|\n| \(facts) |\n\n## Notes\n\n*Prompt.*\n")
+    }
+
+    static func header(_ regions: [DocumentRegions.Region]) -> DocumentRegions.Header {
+        DocumentRegions.Header(toolVersion: "1", templateSet: "builtin:en", inputs: "x", regions: regions.map(\.name))
+    }
+
+    static func generate(_ facts: String, over stored: String?) -> DocumentMerge.Result {
+        let regions = regions(facts)
+        return DocumentMerge.merge(stored: stored, regions: regions, header: header(regions), earlierHeading: "## Earlier\n\n")
+    }
+
+    @Test func splitsAtSectionHeadingsOutsideCode() {
+        let regions = DocumentRegions.split("# T\n\n## A b\n\n```\n## not a heading\n```\n\n## A b\n\n## Ünïcode!\nx\n")
+        #expect(regions.map(\.name) == ["header", "a-b", "a-b-2", "ünïcode"])
+        #expect(regions[1].content == "## A b\n\n```\n## not a heading\n```\n\n")
+        #expect(regions.allSatisfy { $0.content.hasSuffix("\n\n") })
+    }
+
+    @Test func replacesUneditedRegions() {
+        let first = Self.generate("one", over: nil).text
+        let second = Self.generate("two", over: first)
+        #expect(second.text == Self.generate("two", over: nil).text)
+        #expect(second.conflicts.isEmpty)
+        #expect(!second.text.contains("one"))
+    }
+
+    @Test func keepsEditedRegionsAndReportsConflicts() {
+        let first = Self.generate("one", over: nil).text
+        let edited = first.replacingOccurrences(of: "It was one.", with: "It was one, sadly.")
+        let second = Self.generate("two", over: edited)
+        #expect(second.text.contains("It was one, sadly."))
+        #expect(second.conflicts == ["summary"])
+        #expect(second.text.contains("| two |"))
+        // Nothing changed in the generated summary: the edit stands without a conflict.
+        #expect(Self.generate("one", over: edited).conflicts.isEmpty)
+    }
+
+    @Test func keepsTextOutsideRegionsWhereItIs() {
+        let first = Self.generate("one", over: nil).text
+        let marker = "<!-- sentinel-report begin timeline"
+        let edited = first.replacingOccurrences(of: marker, with: "A person's paragraph.\n\n" + marker) + "Trailing note.\n"
+        let second = Self.generate("two", over: edited).text
+        #expect(second.contains("A person's paragraph.\n\n<!-- sentinel-report begin timeline"))
+        #expect(second.hasSuffix("Trailing note.\n"))
+    }
+
+    @Test func deletedRegionsStayDeletedAndNewOnesAreInserted() throws {
+        let first = Self.generate("one", over: nil).text
+        let start = try #require(first.range(of: "<!-- sentinel-report begin notes"))
+        let end = try #require(first.range(of: "<!-- sentinel-report end notes -->\n"))
+        var deleted = first
+        deleted.removeSubrange(start.lowerBound..<end.upperBound)
+        #expect(!Self.generate("two", over: deleted).text.contains("## Notes"))
+
+        // A template that now also produces "## Causes" after the summary.
+        var regions = Self.regions("two")
+        regions.insert(DocumentRegions.Region(name: "causes", content: "## Causes\n\nNew.\n\n"), at: 2)
+        let header = DocumentRegions.Header(toolVersion: "1", templateSet: "t", inputs: "x", regions: regions.map(\.name))
+        let merged = DocumentMerge.merge(stored: deleted, regions: regions, header: header, earlierHeading: "")
+        let summary = try #require(merged.text.range(of: "## Summary"))
+        let causes = try #require(merged.text.range(of: "## Causes"))
+        let timeline = try #require(merged.text.range(of: "## Timeline"))
+        #expect(summary.lowerBound < causes.lowerBound && causes.lowerBound < timeline.lowerBound)
+    }
+
+    @Test func wrapsAForeignPostMortemVerbatim() {
+        let foreign = "# Post-Mortem: x\n\n## Resumen\nTexto.\n<!-- sentinel-report end summary -->"
+        let merged = Self.generate("one", over: foreign)
+        #expect(merged.text.hasSuffix("## Earlier\n\n" + foreign + "\n"))
+        #expect(merged.text.hasPrefix("<!-- sentinel-report document; version 1; format 2;"))
+        // Next time it is ours, and the earlier text stays.
+        let again = Self.generate("two", over: merged.text)
+        #expect(again.text.contains(foreign))
+    }
+
+    @Test func aBrokenMarkerMakesItsLinesPlainText() {
+        let first = Self.generate("one", over: nil).text
+        let broken = first.replacingOccurrences(of: "<!-- sentinel-report end summary -->\n", with: "")
+        let second = Self.generate("two", over: broken).text
+        #expect(second.contains("It was one."))
+        #expect(second.contains("It was two.") == false)  // the summary counts as deleted: it is no longer a region
+    }
+
+    /// Every line stored before a run is there after it, unless it was in a region nobody edited.
+    @Test(arguments: 0..<300)
+    func neverLosesALineAPersonWrote(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed))
+        var document = Self.generate("v0", over: nil).text
+        for round in 1...4 {
+            document = random.edit(document)
+            let before = DocumentMerge.Stored(document)
+            let allowedToGo = Set(before.pieces.flatMap { piece -> [Substring] in
+                guard case .region(let region, let hash, false) = piece else { return [] }
+                return region.content.split(separator: "\n", omittingEmptySubsequences: false)
+                    + ["\(DocumentRegions.beginPrefix)\(region.name) fnv1a64 \(hash)\(DocumentRegions.suffix)",
+                       "\(DocumentRegions.endPrefix)\(region.name)\(DocumentRegions.suffix)"]
+            })
+            let after = Self.generate("v\(round)-\(random.next() % 3)", over: document).text
+            let afterLines = Set(after.split(separator: "\n", omittingEmptySubsequences: false))
+            for line in document.split(separator: "\n", omittingEmptySubsequences: false)
+            where !afterLines.contains(line) && !allowedToGo.contains(line) && DocumentRegions.Header(line: line) == nil {
+                Issue.record("seed \(seed), round \(round): lost \(line.debugDescription)")
+            }
+            document = after
+        }
+    }
+}
+
+/// A small deterministic generator and the edits a person might make to a document.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+    }
+
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+
+    static let snippets = [
+        "A person's note.", "| extra | row |", "## My own section", "<!-- sentinel-report end summary -->",
+        "<!-- sentinel-report begin summary fnv1a64 0000000000000000 -->", "```", "", "- item", "# Retitled",
+    ]
+
+    /// Inserts, changes or deletes a few lines anywhere, markers included.
+    mutating func edit(_ document: String) -> String {
+        var lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for _ in 0..<(1 + next() % 4) where !lines.isEmpty {
+            let index = Int(next() % UInt64(lines.count))
+            switch next() % 4 {
+            case 0: lines.insert(Self.snippets[Int(next() % UInt64(Self.snippets.count))], at: index)
+            case 1: lines[index] += " (edited)"
+            case 2: lines.remove(at: index)
+            default: lines.insert("Note \(next() % 1000)", at: index)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
