@@ -15,11 +15,34 @@ public struct BinaryRun: Sendable {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/sentinel-report")
     }
 
-    /// Runs `executable` with `arguments` in `directory`, with `environment` added to a clean one.
+    /// A started process whose result ``wait()`` collects.
+    public struct Running {
+        let process: Process
+        let folder: URL
+
+        public func wait() throws -> BinaryRun {
+            process.waitUntilExit()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return BinaryRun(
+                status: process.terminationStatus,
+                stdout: try String(contentsOf: folder.appendingPathComponent("stdout"), encoding: .utf8),
+                stderr: try String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8))
+        }
+    }
+
+    /// Runs `executable` and waits for it to end.
     public static func run(
         _ executable: URL = binary, _ arguments: [String], environment: [String: String] = [:],
         in directory: URL? = nil
     ) throws -> BinaryRun {
+        try start(executable, arguments, environment: environment, in: directory).wait()
+    }
+
+    /// Starts `executable` with `arguments` in `directory`, with `environment` added to a clean one.
+    public static func start(
+        _ executable: URL = binary, _ arguments: [String], environment: [String: String] = [:],
+        in directory: URL? = nil
+    ) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -30,25 +53,16 @@ public struct BinaryRun: Sendable {
         // Output goes to files, so a large output can never block the child.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout")
         let errURL = folder.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        return BinaryRun(
-            status: process.terminationStatus,
-            stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return Running(process: process, folder: folder)
     }
 }

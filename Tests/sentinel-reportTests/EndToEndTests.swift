@@ -58,6 +58,38 @@ struct EndToEndTests {
         #expect(result.stderr.contains("Data quality notes: missingEvent 6."))
     }
 
+    @Test func printsTheSummaryAsJSONForMonitoring() throws {
+        let result = try run(["generate", "--json", "--incident", Fixtures.approved, "--incident", Fixtures.pending])
+        #expect(result.status == 1)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["generated"] as? Int == 1)
+        #expect(object["exitCode"] as? Int == 1)
+        let failed = try #require(object["failed"] as? [[String: String]])
+        #expect(failed.map { $0["id"] } == [Fixtures.pending])
+        #expect(result.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func twoRunsAtOnceShareTheBacklogAndWriteEachIncidentOnce() throws {
+        for n in 0..<400 {
+            try database.insertIncident(
+                id: String(format: "e0000000-0000-4000-8000-%012d", n),
+                extra: ["logs": String(repeating: "[2026-10-01 08:00:00 UTC] log line\n", count: 100)])
+        }
+        let runs = try [0, 1].map { _ in
+            try BinaryRun.start(binary, ["generate", "--json"], environment: ["DATABASE_URL": database.url], in: folder)
+        }
+        let results = try runs.map { try $0.wait() }
+        for result in results { #expect(result.status == 0, "\(result.stderr)") }
+        let generated = try results.map { result -> Int in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(object["generated"] as? Int)
+        }
+        #expect(generated.reduce(0, +) == 404)
+        #expect(try database.execute("SELECT count(*) FROM incidents WHERE post_mortem_md IS NOT NULL").first?.first == "404")
+        #expect(try run(["generate"]).stderr.contains("Nothing to do"))
+    }
+
     @Test func databaseURLFlagWinsOverTheEnvironment() throws {
         let result = try run(
             ["generate", "--dry-run", "--database-url", database.url],

@@ -46,6 +46,12 @@ final class IncidentStore {
         _ = try connection.query("SELECT \(calls)", settings.flatMap { [$0.0, $0.1] }, action: "Configuring the transaction")
     }
 
+    /// The current values of server settings, in order.
+    func settings(_ names: [String]) throws(PostgresError) -> [String?] {
+        let calls = names.indices.map { "current_setting($\($0 + 1))" }.joined(separator: ", ")
+        return try connection.query("SELECT \(calls)", names, action: "Reading settings").rows.first ?? []
+    }
+
     func commit() throws(PostgresError) {
         _ = try connection.query("COMMIT", action: "Committing the batch")
     }

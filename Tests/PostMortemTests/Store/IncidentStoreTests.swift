@@ -160,6 +160,16 @@ struct IncidentStoreTests {
         #expect(try database.postMortem(Fixtures.approved) == text)
     }
 
+    @Test func setsTimeoutsAndUTCForEveryBatch() throws {
+        let database = try TestDatabase()
+        let store = try IncidentStore(connectionString: database.url)
+        try store.begin(readOnly: true)
+        defer { store.rollback() }
+        // The settings are transaction-local: read them through the store's own connection.
+        let rows = try store.settings(["TimeZone", "DateStyle", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout"])
+        #expect(rows == ["UTC", "ISO, YMD", "2min", "10s", "10min"])
+    }
+
     @Test func pinsTheSessionToUTF8() throws {
         let database = try TestDatabase()
         let connection = try PostgresConnection(connectionString: database.url + "?client_encoding=LATIN1")
