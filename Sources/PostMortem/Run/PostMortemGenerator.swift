@@ -76,7 +76,6 @@ public struct PostMortemGenerator: Sendable {
         let started = Date()
         var summary = RunSummary()
         summary.dryRun = options.dryRun
-        defer { summary.elapsedSeconds = Date().timeIntervalSince(started) }
         if let directory = options.outputDirectory {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -122,6 +121,7 @@ public struct PostMortemGenerator: Sendable {
             }
             summary.failed.sort { $0.id < $1.id }
         }
+        summary.elapsedSeconds = Date().timeIntervalSince(started)
         return summary
     }
 

@@ -29,6 +29,7 @@ struct PostMortemGeneratorTests {
         #expect(summary.generated == Self.resolved)
         #expect(summary.failed.isEmpty && summary.skipped.isEmpty && summary.conflicts.isEmpty)
         #expect(summary.exitCode == 0)
+        #expect(summary.elapsedSeconds > 0)
 
         let after = try database.snapshot()
         for id in [Fixtures.pending, Fixtures.failed] {
