@@ -39,9 +39,23 @@ struct EndToEndTests {
         #expect(html.contains("<table>"))
         #expect(!html.contains("<script"))
 
+        // Not on a terminal: plain log lines, no control characters.
+        #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\r"))
+        #expect(result.stderr.contains("info sentinel-report: done=4 incidents=4"))
+
         let again = try run(["generate"])
         #expect(again.status == 0)
         #expect(again.stderr.contains("Nothing to do"))
+    }
+
+    @Test func showsALiveProgressLineOnATerminal() throws {
+        // script(1) gives the run a pseudo-terminal, as a person at a shell would have.
+        let command = "DATABASE_URL='\(database.url)' '\(binary.path)' generate"
+        let result = try BinaryRun.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\r\u{1B}[2K4 / 4 post-mortems"))
+        #expect(result.stdout.contains("4 generated, 0 unchanged"))
+        #expect(!result.stdout.contains("info sentinel-report"))
     }
 
     @Test func writesSpanishWithTheSpanishSet() throws {
