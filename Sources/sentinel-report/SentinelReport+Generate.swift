@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import PostMortem
-import Templates
 
 extension SentinelReport {
     /// `sentinel-report generate`: writes post-mortems back to the database (and to files).

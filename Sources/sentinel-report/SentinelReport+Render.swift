@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PostMortem
-import Templates
 
 extension SentinelReport {
     /// `sentinel-report render ID`: prints one post-mortem, writes nothing.
@@ -39,7 +38,7 @@ extension SentinelReport {
                     FileHandle.standardError.write(
                         Data("sentinel-report: note: incident \(incident.id) is '\(incident.status)', not resolved; this is a preview.\n".utf8))
                 }
-                return html ? HTMLPage.render(markdown: document, title: "Post-mortem: \(incident.title)") : document
+                return html ? generator.page(for: incident, document: document) : document
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         }

@@ -99,6 +99,16 @@ public enum DocumentRegions {
         return regions.filter { $0.name != "header" || $0.content != "\n" }
     }
 
+    /// The document without its marker lines, for HTML: the markers are for regeneration only.
+    public static func withoutMarkers(_ document: String) -> String {
+        document.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in
+                !(line.hasSuffix(suffix)
+                    && (line.hasPrefix(documentPrefix) || line.hasPrefix(beginPrefix) || line.hasPrefix(endPrefix)))
+            }
+            .joined(separator: "\n")
+    }
+
     /// The marked text of a region: begin marker, content, end marker.
     static func marked(_ region: Region, hash: String? = nil) -> String {
         "\(beginPrefix)\(region.name) fnv1a64 \(hash ?? region.hash)\(suffix)\n\(region.content)\(endPrefix)\(region.name)\(suffix)\n"

@@ -59,6 +59,11 @@ public struct PostMortemGenerator: Sendable {
             earlierHeading: templates.render(model, template: TemplateSet.earlierName))
     }
 
+    /// A standalone HTML page of a document, without its region markers.
+    public func page(for incident: Incident, document: String) -> String {
+        HTMLPage.render(markdown: DocumentRegions.withoutMarkers(document), title: "Post-mortem: \(incident.title)")
+    }
+
     /// Renders one incident, whatever its status, as `generate` would store it; writes nothing.
     public func render(id: String) throws -> (incident: Incident, document: String) {
         let id = try IncidentID.validated(id)
@@ -161,8 +166,7 @@ public struct PostMortemGenerator: Sendable {
             do {
                 try OutputFiles.write(merged.text, to: base.appendingPathExtension("md"))
                 if options.html {
-                    let page = HTMLPage.render(markdown: merged.text, title: "Post-mortem: \(incident.title)")
-                    try OutputFiles.write(page, to: base.appendingPathExtension("html"))
+                    try OutputFiles.write(page(for: incident, document: merged.text), to: base.appendingPathExtension("html"))
                 }
             } catch {
                 summary.failed.append(.init(id: incident.id, reason: "cannot write \(base.path): \(error.localizedDescription)"))

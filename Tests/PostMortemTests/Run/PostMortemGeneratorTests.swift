@@ -189,5 +189,6 @@ struct PostMortemGeneratorTests {
         #expect(html.contains("<table>"))
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("<!--"))  // the region markers stay out of the page
     }
 }
