@@ -56,7 +56,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["PostMortem"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["PostMortem"], path: "Tests/TestSupport", exclude: ["check-html5.py"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(
             name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"], exclude: ["Golden"]),

@@ -1,13 +1,14 @@
-/// A standalone, self-contained HTML page around a rendered post-mortem.
+/// A standalone, self-contained HTML page.
 ///
-/// The page has a doctype, UTF-8 charset, an escaped title, inline CSS for headings, tables
-/// and code, and a Content-Security-Policy that forbids scripts and external assets.
+/// The page has a doctype, UTF-8 charset, an escaped title, inline CSS for headings, tables,
+/// code, metadata and charts, and a Content-Security-Policy that forbids scripts and every
+/// external asset. The body is HTML the caller built from escaped parts.
 public enum HTMLPage {
-    /// Renders `markdown` and wraps it in a complete page titled `title`.
-    public static func render(markdown: String, title: String) -> String {
+    /// A complete page around `body`.
+    public static func document(title: String, language: String = "en", body: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(escape(language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -17,11 +18,16 @@ public enum HTMLPage {
         </head>
         <body>
         <main>
-        \(HTMLRenderer.fragment(fromMarkdown: markdown))</main>
+        \(body)</main>
         </body>
         </html>
 
         """
+    }
+
+    /// Renders `markdown`, with heading anchors, as a complete page titled `title`.
+    public static func render(markdown: String, title: String, language: String = "en") -> String {
+        document(title: title, language: language, body: HTMLRenderer.fragment(fromMarkdown: markdown, anchors: true))
     }
 
     /// Escapes text for an HTML text node or a double-quoted attribute.
@@ -57,5 +63,11 @@ public enum HTMLPage {
         pre code{background:none;padding:0;white-space:pre}
         blockquote{margin:1em 0;padding:0 1em;color:#57606a;border-left:4px solid #d0d7de}
         a{color:#0969da}
+        .meta{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0 0 1.5em;padding:.8em 1em;background:#f6f8fa;border:1px solid #d8dee4;border-radius:6px;font-size:.9em}
+        .meta dt{color:#57606a}.meta dd{margin:0}
+        figure{margin:1.2em 0}figcaption{color:#57606a;font-size:.85em;margin-top:.3em}
+        svg{max-width:100%;height:auto;font:12px system-ui,sans-serif}
+        .index h2{margin-top:1.2em}.index td:first-child{white-space:nowrap}
+        .sev-critical{color:#b91c1c;font-weight:600}.sev-high{color:#c2410c}.sev-medium{color:#a16207}.sev-low{color:#4d7c0f}
         """
 }

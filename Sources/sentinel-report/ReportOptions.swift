@@ -24,12 +24,14 @@ struct ReportOptions: ParsableArguments {
     var logLines = LogExcerpt.defaultLineCount
 
     func validate() throws {
-        if let incidentURL {
-            guard incidentURL.hasPrefix("https://") || incidentURL.hasPrefix("http://"), incidentURL.contains("{id}") else {
-                throw ValidationError("--incident-url must be an http(s) URL containing {id}, such as https://sentinel.example.com/incidents/{id}.")
-            }
-        }
+        if let incidentURL { try Self.validate(incidentURL: incidentURL) }
         guard logLines >= 0 else { throw ValidationError("--log-lines must be 0 or more.") }
+    }
+
+    static func validate(incidentURL: String) throws {
+        guard incidentURL.hasPrefix("https://") || incidentURL.hasPrefix("http://"), incidentURL.contains("{id}") else {
+            throw ValidationError("--incident-url must be an http(s) URL containing {id}, such as https://sentinel.example.com/incidents/{id}.")
+        }
     }
 
     /// Loads and parses the set; a broken template ends the run here, before any database access.

@@ -18,6 +18,6 @@ struct SentinelReport: ParsableCommand {
             Exit status: 0 done, 1 some incidents failed, 2 fatal error, 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, Render.self, TemplatesCommand.self]
+        subcommands: [Generate.self, Render.self, Export.self, TemplatesCommand.self]
     )
 }

@@ -101,12 +101,10 @@ public enum DocumentRegions {
 
     /// The document without its marker lines, for HTML: the markers are for regeneration only.
     public static func withoutMarkers(_ document: String) -> String {
-        document.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { line in
-                !(line.hasSuffix(suffix)
-                    && (line.hasPrefix(documentPrefix) || line.hasPrefix(beginPrefix) || line.hasPrefix(endPrefix)))
-            }
-            .joined(separator: "\n")
+        let lines = document.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !(line.hasSuffix(suffix) && (line.hasPrefix(documentPrefix) || line.hasPrefix(beginPrefix) || line.hasPrefix(endPrefix)))
+        }
+        return lines.drop { $0.isEmpty }.joined(separator: "\n")
     }
 
     /// The marked text of a region: begin marker, content, end marker.

@@ -59,9 +59,9 @@ public struct PostMortemGenerator: Sendable {
             earlierHeading: templates.render(model, template: TemplateSet.earlierName))
     }
 
-    /// A standalone HTML page of a document, without its region markers.
+    /// The standalone HTML page of a document, as `export` writes it.
     public func page(for incident: Incident, document: String) -> String {
-        HTMLPage.render(markdown: DocumentRegions.withoutMarkers(document), title: "Post-mortem: \(incident.title)")
+        PostMortemPage(incident: incident, document: document, settings: settings).html
     }
 
     /// Renders one incident, whatever its status, as `generate` would store it; writes nothing.

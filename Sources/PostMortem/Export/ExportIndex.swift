@@ -1,0 +1,82 @@
+import Templates
+
+/// The index of an export: every exported post-mortem, newest first, grouped by month.
+public struct ExportIndex {
+    /// One exported post-mortem.
+    public struct Entry: Sendable {
+        public var incident: Incident
+        /// The exported file's name, relative to the index.
+        public var file: String
+    }
+
+    public var entries: [Entry]
+    public var settings: ReportSettings
+
+    var spanish: Bool { settings.locale == "es" }
+
+    /// Entries by month (`yyyy-mm`), newest month first, newest incident first within it.
+    var months: [(month: String, entries: [Entry])] {
+        let sorted = entries.sorted { ($0.incident.createdAt, $0.incident.id) > ($1.incident.createdAt, $1.incident.id) }
+        var months: [(month: String, entries: [Entry])] = []
+        for entry in sorted {
+            let month = String(entry.incident.createdAt.utcDate.prefix(7))
+            if months.last?.month == month {
+                months[months.count - 1].entries.append(entry)
+            } else {
+                months.append((month, [entry]))
+            }
+        }
+        return months
+    }
+
+    static func timeToResolve(_ incident: Incident) -> String {
+        incident.resolvedAt.map { incident.createdAt.duration(to: $0).text } ?? "—"
+    }
+
+    var title: String { spanish ? "Post-mortems" : "Post-mortems" }
+
+    private var columns: [String] {
+        spanish ? ["Detectado", "Título", "Severidad", "Objetivo", "Tiempo de resolución"]
+            : ["Detected", "Title", "Severity", "Target", "Time to resolve"]
+    }
+
+    /// The index as well-formed XHTML inside one element.
+    public var body: String {
+        var html = "<section class=\"index\">\n<h1>\(title)</h1>\n"
+        if entries.isEmpty { html += "<p>\(spanish ? "No hay post-mortems que exportar." : "No post-mortems to export.")</p>\n" }
+        for (month, entries) in months {
+            html += "<h2 id=\"m-\(month)\">\(month)</h2>\n<table>\n<thead><tr>"
+                + columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for entry in entries {
+                let incident = entry.incident
+                let severity = HTMLPage.escape(incident.severity)
+                html += "<tr><td>\(incident.createdAt.utcDate)</td>"
+                    + "<td><a href=\"\(HTMLPage.escape(entry.file))\">\(HTMLPage.escape(incident.title))</a></td>"
+                    + "<td class=\"sev-\(severity)\">\(severity)</td><td>\(HTMLPage.escape(incident.target))</td>"
+                    + "<td>\(Self.timeToResolve(incident))</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    public var html: String {
+        HTMLPage.document(title: title, language: settings.locale, body: body)
+    }
+
+    /// The index as markdown (`Home.md`), with relative links.
+    public var markdown: String {
+        var text = "# \(title)\n"
+        if entries.isEmpty { text += "\n\(spanish ? "No hay post-mortems que exportar." : "No post-mortems to export.")\n" }
+        for (month, entries) in months {
+            text += "\n## \(month)\n\n| " + columns.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 5) + "\n"
+            for entry in entries {
+                let incident = entry.incident
+                let link = entry.file.replacingOccurrences(of: " ", with: "%20")
+                text += "| \(incident.createdAt.utcDate) | [\(Markdown.inline(incident.title))](\(link)) | "
+                    + "\(Markdown.inline(incident.severity)) | \(Markdown.inline(incident.target)) | \(Self.timeToResolve(incident)) |\n"
+            }
+        }
+        return text
+    }
+}

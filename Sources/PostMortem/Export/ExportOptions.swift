@@ -1,0 +1,31 @@
+import Foundation
+
+/// What `export` writes, and of which incidents.
+public struct ExportOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// A standalone page per incident and `index.html`.
+        case html
+        /// Body-only XHTML per incident and `index.xhtml`, for Confluence and wiki APIs.
+        case fragment
+        /// The markdown per incident and `Home.md`, for git-backed wikis.
+        case markdown
+
+        var fileExtension: String {
+            switch self {
+            case .html: "html"
+            case .fragment: "xhtml"
+            case .markdown: "md"
+            }
+        }
+    }
+
+    public var output: URL
+    public var format: Format = .html
+    public var incidentIDs: [String] = []
+    public var since: String?
+    public var until: String?
+
+    public init(output: URL) {
+        self.output = output
+    }
+}
