@@ -166,7 +166,7 @@ struct EndToEndTests {
         #expect(!unreachable.stderr.contains("postgresql://"))
     }
 
-    @Test(arguments: [["--help"], ["generate", "--help"], ["render", "--help"]])
+    @Test(arguments: [["--help"], ["generate", "--help"], ["render", "--help"], ["export", "--help"], ["templates", "--help"]])
     func helpExplainsWithExamples(arguments: [String]) throws {
         let result = try run(arguments)
         #expect(result.status == 0)
