@@ -11,10 +11,39 @@ struct ConnectionOptions: ParsableArguments {
             valueName: "url"))
     var databaseURL: String?
 
-    /// The connection string to use; `nil` lets libpq apply its defaults.
+    @Option(
+        name: .customLong("database-url-file"),
+        help: ArgumentHelp(
+            "Read the connection string from this file, so no password shows in the process list.",
+            valueName: "file"))
+    var databaseURLFile: String?
+
+    func validate() throws {
+        if databaseURL != nil, databaseURLFile != nil {
+            throw ValidationError("--database-url and --database-url-file exclude each other.")
+        }
+    }
+
+    /// The connection string to use: the flag, the file, then $DATABASE_URL; `nil` lets libpq
+    /// apply its own defaults.
     var connectionString: String? {
-        if let databaseURL { return databaseURL }
-        if let value = ProcessInfo.processInfo.environment["DATABASE_URL"], !value.isEmpty { return value }
-        return nil
+        get throws {
+            if let databaseURL { return databaseURL }
+            if let databaseURLFile {
+                guard let text = try? String(contentsOfFile: databaseURLFile, encoding: .utf8) else {
+                    throw ConnectionFileError(path: databaseURLFile)
+                }
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            if let value = ProcessInfo.processInfo.environment["DATABASE_URL"], !value.isEmpty { return value }
+            return nil
+        }
+    }
+
+    struct ConnectionFileError: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "cannot read the connection string from \(path): check that the file exists and is readable by this user."
+        }
     }
 }

@@ -25,6 +25,7 @@ extension SentinelReport {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var localeOption: LocaleOption
+        @OptionGroup var redaction: RedactionOptions
 
         @Option(help: ArgumentHelp("The folder to write to; created if missing.", valueName: "dir"))
         var output: String
@@ -66,7 +67,9 @@ extension SentinelReport {
                 options.incidentIDs = try incidentIDs.map { try IncidentID.validated($0) }
                 options.since = since
                 options.until = until
-                return try Exporter(settings: settings, connectionString: connection.connectionString).export(options)
+                return try Exporter(
+                    settings: settings, connectionString: try connection.connectionString, redactor: try redaction.redactor()
+                ).export(options)
             }
             FileHandle.standardError.write(Data(summary.text.utf8))
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }

@@ -29,6 +29,7 @@ extension SentinelReport {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var report: ReportOptions
+        @OptionGroup var redaction: RedactionOptions
 
         @Option(name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"))
         var incidentIDs: [String] = []
@@ -96,7 +97,7 @@ extension SentinelReport {
                 options.html = html
                 let generator = PostMortemGenerator(
                     templates: try report.templates(), settings: report.settings,
-                    connectionString: connection.connectionString, logger: reporter.logger)
+                    connectionString: try connection.connectionString, redactor: try redaction.redactor(), logger: reporter.logger)
                 return try generator.generate(options, countFirst: reporter.isTerminal, progress: reporter.report)
             }
             reporter.finish()

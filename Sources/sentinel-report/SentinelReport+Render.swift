@@ -18,6 +18,7 @@ extension SentinelReport {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var report: ReportOptions
+        @OptionGroup var redaction: RedactionOptions
 
         @Argument(help: ArgumentHelp("The incident's id (a UUID).", valueName: "id"))
         var id: String
@@ -32,7 +33,8 @@ extension SentinelReport {
         func run() throws {
             let output = try exitingOnFatalError {
                 let generator = PostMortemGenerator(
-                    templates: try report.templates(), settings: report.settings, connectionString: connection.connectionString)
+                    templates: try report.templates(), settings: report.settings, connectionString: try connection.connectionString,
+                    redactor: try redaction.redactor())
                 let (incident, document) = try generator.render(id: id)
                 if incident.status != "resolved" {
                     FileHandle.standardError.write(

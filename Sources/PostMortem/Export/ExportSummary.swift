@@ -5,6 +5,8 @@ public struct ExportSummary: Sendable {
     public var withoutPostMortem: [String] = []
     public var failed: [RunSummary.Note] = []
     public var index: String?
+    /// Secrets removed from the pages, counted by rule.
+    public var redactions = Redactor.Counts()
 
     public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
 
@@ -12,6 +14,7 @@ public struct ExportSummary: Sendable {
         var text = "\(exported.count) post-mortems exported"
         if let index { text += ", index in \(index)" }
         text += ".\n"
+        if let line = redactions.line { text += line }
         if !withoutPostMortem.isEmpty {
             text += "\(withoutPostMortem.count) resolved incident(s) have no post-mortem yet (run generate first):\n"
             for id in withoutPostMortem { text += "  \(id)\n" }

@@ -5,10 +5,13 @@ import Templates
 public struct Exporter: Sendable {
     public let settings: ReportSettings
     public let connectionString: String?
+    /// Applied to the whole page: an export leaves the database.
+    public let redactor: Redactor
 
-    public init(settings: ReportSettings, connectionString: String?) {
+    public init(settings: ReportSettings, connectionString: String?, redactor: Redactor = .standard) {
         self.settings = settings
         self.connectionString = connectionString
+        self.redactor = redactor
     }
 
     /// Writes one file per resolved incident with a post-mortem, and an index. Files are
@@ -35,15 +38,17 @@ public struct Exporter: Sendable {
                 store.rollback()
                 throw error
             }
-            for incident in batch {
+            for stored in batch {
+                let incident = redactor.redact(stored, counts: &summary.redactions)
                 guard incident.status == "resolved" else {
                     summary.failed.append(.init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents are exported"))
                     continue
                 }
-                guard let document = incident.postMortem, document.contains(where: { !$0.isWhitespace }) else {
+                guard let text = stored.postMortem, text.contains(where: { !$0.isWhitespace }) else {
                     summary.withoutPostMortem.append(incident.id)
                     continue
                 }
+                let document = redactor.redact(text, counts: &summary.redactions)
                 let file = OutputFiles.baseName(for: incident) + "." + options.format.fileExtension
                 do {
                     try OutputFiles.write(content(incident, document, options.format), to: options.output.appendingPathComponent(file))

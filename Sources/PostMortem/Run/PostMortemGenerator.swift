@@ -12,15 +12,18 @@ public struct PostMortemGenerator: Sendable {
     public let templates: TemplateSet
     public let settings: ReportSettings
     public let connectionString: String?
+    /// Applied to every text taken from an incident, and to whole documents that leave the database.
+    public var redactor: Redactor
     public var logger: Logger
 
     public init(
         templates: TemplateSet, settings: ReportSettings = ReportSettings(), connectionString: String?,
-        logger: Logger = Logger(label: "sentinel-report")
+        redactor: Redactor = .standard, logger: Logger = Logger(label: "sentinel-report")
     ) {
         self.templates = templates
         self.settings = settings
         self.connectionString = connectionString
+        self.redactor = redactor
         self.logger = logger
     }
 
@@ -32,12 +35,17 @@ public struct PostMortemGenerator: Sendable {
         public var elapsedSeconds: Double
     }
 
-    /// What the documents depend on besides the incident: templates, format and settings.
+    /// What the documents depend on besides the incident: templates, format, settings and redaction rules.
     var seed: String {
         var hasher = FNV1a()
         for part in [String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
                      settings.incidentURL ?? "", String(settings.logLines)] {
             hasher.combine(part)
+        }
+        for rule in redactor.rules {
+            hasher.combine(rule.name)
+            hasher.combine(rule.pattern)
+            hasher.combine(rule.replacement)
         }
         return hasher.hex
     }
@@ -65,13 +73,16 @@ public struct PostMortemGenerator: Sendable {
     }
 
     /// Renders one incident, whatever its status, as `generate` would store it; writes nothing.
+    /// The whole document is redacted, since it leaves the database.
     public func render(id: String) throws -> (incident: Incident, document: String) {
         let id = try IncidentID.validated(id)
         let store = try IncidentStore(connectionString: connectionString)
-        guard let incident = try store.incidents(ids: [id], seed: seed).first else {
+        guard let stored = try store.incidents(ids: [id], seed: seed).first else {
             throw GenerateError.incidentNotFound(id)
         }
-        return (incident, document(for: incident).text)
+        var counts = Redactor.Counts()
+        let incident = redactor.redact(stored, counts: &counts)
+        return (incident, redactor.redact(document(for: incident).text, counts: &counts))
     }
 
     /// Runs `generate` with `options`, calling `progress` after every batch.
@@ -132,8 +143,11 @@ public struct PostMortemGenerator: Sendable {
 
     /// Decides, renders, merges and writes one incident; only a lost connection escapes as an error.
     private func process(
-        _ incident: Incident, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
+        _ stored: Incident, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
     ) throws {
+        var counts = Redactor.Counts()
+        defer { summary.redactions.add(counts) }
+        let incident = redactor.redact(stored, counts: &counts)
         guard incident.status == "resolved" else {
             summary.failed.append(
                 .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents get a post-mortem"))
@@ -164,9 +178,11 @@ public struct PostMortemGenerator: Sendable {
         if let directory = options.outputDirectory {
             let base = directory.appendingPathComponent(OutputFiles.baseName(for: incident))
             do {
-                try OutputFiles.write(merged.text, to: base.appendingPathExtension("md"))
+                // Files leave the database: what a person wrote is redacted there too.
+                let text = redactor.redact(merged.text, counts: &counts)
+                try OutputFiles.write(text, to: base.appendingPathExtension("md"))
                 if options.html {
-                    try OutputFiles.write(page(for: incident, document: merged.text), to: base.appendingPathExtension("html"))
+                    try OutputFiles.write(page(for: incident, document: text), to: base.appendingPathExtension("html"))
                 }
             } catch {
                 summary.failed.append(.init(id: incident.id, reason: "cannot write \(base.path): \(error.localizedDescription)"))

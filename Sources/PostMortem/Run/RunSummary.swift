@@ -26,6 +26,8 @@ public struct RunSummary: Sendable {
     /// Data quality notes found in the rendered documents, counted by kind.
     public var dataQuality: [String: Int] = [:]
     public var elapsedSeconds = 0.0
+    /// Secrets removed, counted by redaction rule.
+    public var redactions = Redactor.Counts()
 
     public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
 
@@ -44,6 +46,7 @@ public struct RunSummary: Sendable {
             let counts = dataQuality.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             text += "Data quality notes: \(counts.joined(separator: ", ")).\n"
         }
+        if let line = redactions.line { text += line }
         for conflict in conflicts {
             text += "  conflict \(conflict.id): section '\(conflict.region)' was edited by a person and its facts changed; kept as edited\n"
         }
@@ -59,6 +62,7 @@ public struct RunSummary: Sendable {
             "generated": generated.count, "unchanged": unchanged.count, "conflicts": conflicts.map { ["id": $0.id, "section": $0.region] },
             "skipped": notes(skipped), "failed": notes(failed), "dryRun": dryRun, "dataQuality": dataQuality,
             "elapsedSeconds": (elapsedSeconds * 1000).rounded() / 1000, "exitCode": Int(exitCode),
+            "redactions": redactions.byRule,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)

@@ -50,6 +50,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .invalidConnectionString:
             "Check --database-url or DATABASE_URL: a postgresql:// URI or key=value pairs as libpq accepts them."
+        case .connectionFailed where message.contains("SSL") || message.contains("certificate"):
+            "Check the TLS settings (sslmode, sslrootcert) in the connection string: the server and the client "
+                + "must agree on TLS, and with sslmode=verify-full the server's certificate must match its CA and host name."
         case .connectionFailed:
             "Check that the server is running and reachable, and the host, port, database, user and password "
                 + "in --database-url, DATABASE_URL or the PG* variables."

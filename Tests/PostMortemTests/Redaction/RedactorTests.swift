@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import PostMortem
+
+struct RedactorTests {
+    @Test func everyBuiltInRuleCompiles() {
+        #expect(Redactor.builtInRules.count == Redactor.builtInPatterns.count)
+    }
+
+    @Test(arguments: [
+        ("postgresql://report:s3cr3t@db:5432/x", "postgresql://[REDACTED:url-credentials]@db:5432/x", "url-credentials"),
+        ("Authorization: Bearer abc.def.ghi", "Authorization: [REDACTED:authorization-header]", "authorization-header"),
+        ("proxy-authorization=Basic dXNlcjpwYXNz", "proxy-authorization=[REDACTED:authorization-header]", "authorization-header"),
+        ("curl -H 'x' bearer 0123456789abcdefXYZ", "curl -H 'x' [REDACTED:bearer-token]", "bearer-token"),
+        ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-nature_", "token [REDACTED:jwt]", "jwt"),
+        ("key AKIAIOSFODNN7EXAMPLE used", "key [REDACTED:aws-access-key-id] used", "aws-access-key-id"),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws-secret-access-key]", "aws-secret-access-key"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----", "[REDACTED:private-key]", "private-key"),
+        ("slack xoxb-1234567890-abcdefghij", "slack [REDACTED:slack-token]", "slack-token"),
+        ("ghp_0123456789abcdefghijABCDEFGHIJ012345", "[REDACTED:github-token]", "github-token"),
+        ("password=hunter2 user=x", "password=[REDACTED:secret-pair] user=x", "secret-pair"),
+        (#"{"api_key": "abc123", "user": "x"}"#, #"{"api_key": [REDACTED:secret-pair], "user": "x"}"#, "secret-pair"),
+        ("PASSWD: 'quoted value'", "PASSWD: [REDACTED:secret-pair]", "secret-pair"),
+    ])
+    func removesEachKindOfSecret(input: String, expected: String, rule: String) {
+        var counts = Redactor.Counts()
+        #expect(Redactor.standard.redact(input, counts: &counts) == expected)
+        #expect(counts.byRule[rule] == 1)
+        // Redacting again changes nothing and counts nothing.
+        var again = Redactor.Counts()
+        #expect(Redactor.standard.redact(expected, counts: &again) == expected)
+        #expect(again.byRule.isEmpty)
+    }
+
+    @Test(arguments: [
+        "GET /health 200 12ms", "the password policy changed", "tokenizer loaded", "https://example.com/path?x=1",
+        "AKIA is a prefix", "user@example.com", "eyJ alone",
+    ])
+    func leavesOrdinaryTextAlone(text: String) {
+        var counts = Redactor.Counts()
+        #expect(Redactor.standard.redact(text, counts: &counts) == text)
+        #expect(counts.byRule.isEmpty)
+    }
+
+    @Test func redactsEveryIncidentTextButThePostMortem() {
+        var incident = Lifecycle.approvedFix.incident
+        incident.title = "leak password=t1"
+        incident.logs = "Authorization: Bearer abcdefgh12345"
+        incident.actionResult = "connected to postgresql://u:p4ss@db/x"
+        incident.metricsSnapshot = .object([
+            (key: "token=k3y", value: .string("secret: v4l")), (key: "api_key", value: .string("plain")),
+            (key: "mem_percent", value: .number("12")),
+        ])
+        incident.postMortem = "A person pasted password=keepme"
+        var counts = Redactor.Counts()
+        let clean = Redactor.standard.redact(incident, counts: &counts)
+        #expect(clean.title == "leak password=[REDACTED:secret-pair]")
+        #expect(clean.logs == "Authorization: [REDACTED:authorization-header]")
+        #expect(clean.actionResult == "connected to postgresql://[REDACTED:url-credentials]@db/x")
+        #expect(clean.metricsSnapshot == .object([
+            (key: "token=[REDACTED:secret-pair]", value: .string("[REDACTED:secret-pair]")),
+            (key: "api_key", value: .string("[REDACTED:secret-pair]")), (key: "mem_percent", value: .number("12")),
+        ]))
+        #expect(clean.postMortem == "A person pasted password=keepme")
+        #expect(counts.byRule == ["secret-pair": 4, "authorization-header": 1, "url-credentials": 1])
+        #expect(counts.line == "Redacted: authorization-header 1, secret-pair 4, url-credentials 1.\n")
+    }
+
+    func rulesFile(_ json: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).json")
+        try json.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func aRulesFileAddsAndDisablesRules() throws {
+        let url = try rulesFile(#"{"rules": [{"name": "internal-host", "pattern": "db-[0-9]+\\.corp", "replacement": "[host]"}], "disable": ["jwt"]}"#)
+        let redactor = try Redactor.withRulesFile(url)
+        #expect(!redactor.rules.contains { $0.name == "jwt" })
+        var counts = Redactor.Counts()
+        #expect(redactor.redact("db-12.corp eyJa.eyJb.c", counts: &counts) == "[host] eyJa.eyJb.c")
+        #expect(counts.byRule == ["internal-host": 1])
+    }
+
+    @Test(arguments: [
+        (#"{"rules": [{"name": "broken", "pattern": "([a-z"}]}"#, "redaction rule 'broken' is invalid"),
+        (#"{"rules": [{"name": "empty", "pattern": "x*"}]}"#, "redaction rule 'empty' is invalid: the pattern matches empty text"),
+        (#"{"disable": ["no-such-rule"]}"#, "'no-such-rule', which is not a built-in rule"),
+        (#"{"rules": [{"pattern": "x"}]}"#, "rule 1 needs a `name` and a `pattern`"),
+        (#"{"rules": [{"name": "jwt", "pattern": "x"}]}"#, "redaction rule 'jwt' is defined twice"),
+        (#"{"rulez": []}"#, "unknown key(s) rulez"),
+        ("rules: [yaml]", "it is not a JSON object"),
+    ])
+    func aBadRulesFileNamesTheProblem(json: String, message: String) throws {
+        let url = try rulesFile(json)
+        do {
+            _ = try Redactor.withRulesFile(url)
+            Issue.record("the file was accepted")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(error.description.contains(url.path))
+        }
+    }
+}
