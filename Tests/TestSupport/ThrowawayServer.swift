@@ -20,7 +20,10 @@ public final class ThrowawayServer {
     }
 
     /// Creates and starts a server with a `sentinel` database holding Sentinel's schema.
-    public init() throws {
+    ///
+    /// With `password`, TCP connections must authenticate with it (SCRAM); the socket stays
+    /// open to the owner for set-up.
+    public init(password: String? = nil) throws {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         guard let version = versions.sorted(by: { $0.compare($1, options: .numeric) == .orderedAscending }).last else {
             throw Failure(description: "no PostgreSQL server under /usr/lib/postgresql")
@@ -30,12 +33,19 @@ public final class ThrowawayServer {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("socket"), withIntermediateDirectories: true)
         try Self.shell("chmod 755 '\(folder.path)'" + (getuid() == 0 ? " && chown -R postgres:postgres '\(folder.path)'" : ""))
         port = Int.random(in: 55_000..<60_000)
-        try asOwner("'\(bin)/initdb' -D '\(folder.path)/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null")
+        var auth = "--auth=trust"
+        if let password {
+            let file = folder.appendingPathComponent("password")
+            try password.write(to: file, atomically: true, encoding: .utf8)
+            try Self.shell(getuid() == 0 ? "chown postgres '\(file.path)'" : "true")
+            auth = "--auth-local=trust --auth-host=scram-sha-256 --pwfile='\(file.path)'"
+        }
+        try asOwner("'\(bin)/initdb' -D '\(folder.path)/data' -U postgres \(auth) -E UTF8 --locale=C.UTF-8 >/dev/null")
         try start()
-        try Self.shell("psql '\(url(database: "postgres"))' -q -c 'create database sentinel' >/dev/null")
+        try Self.shell("psql '\(socketURL(database: "postgres"))' -q -c 'create database sentinel' >/dev/null")
         for migration in ["0001_initial_schema.sql", "0002_production_hardening.sql"] {
             let file = Self.root.appendingPathComponent("db/migrations/\(migration)").path
-            try Self.shell("psql '\(url)' -q -v ON_ERROR_STOP=1 -f '\(file)' >/dev/null")
+            try Self.shell("psql '\(socketURL(database: "sentinel"))' -q -v ON_ERROR_STOP=1 -f '\(file)' >/dev/null")
         }
     }
 
@@ -48,6 +58,11 @@ public final class ThrowawayServer {
     public var url: String { url(database: "sentinel") }
 
     func url(database: String) -> String { "postgresql://postgres@127.0.0.1:\(port)/\(database)" }
+
+    /// Through the socket, where the owner needs no password.
+    func socketURL(database: String) -> String {
+        "postgresql://postgres@/\(database)?host=\(folder.path)/socket&port=\(port)"
+    }
 
     public func start() throws {
         try asOwner(
@@ -64,7 +79,7 @@ public final class ThrowawayServer {
     public func psql(_ sql: String) throws {
         let file = folder.appendingPathComponent("script-\(UUID().uuidString).sql")
         try sql.write(to: file, atomically: true, encoding: .utf8)
-        try Self.shell("psql '\(url)' -q -v ON_ERROR_STOP=1 -f '\(file.path)' >/dev/null")
+        try Self.shell("psql '\(socketURL(database: "sentinel"))' -q -v ON_ERROR_STOP=1 -f '\(file.path)' >/dev/null")
     }
 
     private func asOwner(_ command: String) throws {

@@ -52,3 +52,22 @@ struct ServerLossTests {
         #expect(again.stderr.contains("Nothing to do"))
     }
 }
+
+/// A wrong password is refused with a message that shows neither the password nor the URL.
+@Suite(.enabled(if: TestDatabase.isEnabled, "needs PostgreSQL: run ./scripts/test"))
+struct PasswordTests {
+    @Test func aWrongPasswordIsReportedWithoutIt() throws {
+        let server = try ThrowawayServer(password: "the-right-one")
+        let wrong = "postgresql://postgres:wrong-pass-9f8e@127.0.0.1:\(server.port)/sentinel"
+        let result = try BinaryRun.run(BinaryRun.binary, ["generate"], environment: ["DATABASE_URL": wrong])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("password authentication failed"))
+        #expect(!result.stderr.contains("wrong-pass-9f8e"))
+        #expect(!result.stderr.contains("postgresql://"))
+
+        let right = "postgresql://postgres:the-right-one@127.0.0.1:\(server.port)/sentinel"
+        let ok = try BinaryRun.run(BinaryRun.binary, ["generate"], environment: ["DATABASE_URL": right])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stderr.contains("Nothing to do"))
+    }
+}
