@@ -25,10 +25,16 @@ public enum DocumentRegions {
 
     /// One generated region: its name and its content (whole lines, ending with a line break).
     public struct Region: Sendable, Equatable {
-        public var name: String
-        public var content: String
+        public let name: String
+        public let content: String
+        /// FNV-1a of the content, computed once.
+        public let hash: String
 
-        public var hash: String { FNV1a.hex(content) }
+        public init(name: String, content: String) {
+            self.name = name
+            self.content = content
+            self.hash = FNV1a.hex(content)
+        }
     }
 
     /// The fields of a document marker.
@@ -75,11 +81,15 @@ public enum DocumentRegions {
     /// named after its heading (lower-case letters and digits joined by `-`), with `-2`, `-3`…
     /// added to repeated names.
     public static func split(_ body: String) -> [Region] {
-        var regions: [Region] = [Region(name: "header", content: "")]
-        var fence = FenceTracker()
+        // Where each region starts, found line by line on UTF-8 bytes.
+        var starts: [(name: String, index: String.Index)] = [("header", body.startIndex)]
         var used: Set<String> = ["header"]
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast(body.hasSuffix("\n") ? 1 : 0) {
-            if !fence.isOpen, line.hasPrefix("## ") {
+        var fence = FenceTracker()
+        var lineStart = body.startIndex
+        while lineStart < body.endIndex {
+            let lineEnd = body.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+            let line = body[lineStart..<lineEnd]
+            if !fence.isOpen, line.utf8.starts(with: "## ".utf8) {
                 var name = slug(line.dropFirst(3))
                 if used.contains(name) {
                     var number = 2
@@ -87,16 +97,22 @@ public enum DocumentRegions {
                     name = "\(name)-\(number)"
                 }
                 used.insert(name)
-                regions.append(Region(name: name, content: ""))
+                starts.append((name, lineStart))
             }
             fence.read(line)
-            regions[regions.count - 1].content += line + "\n"
+            lineStart = lineEnd == body.endIndex ? lineEnd : body.utf8.index(after: lineEnd)
         }
-        // Each region ends with a blank line, so its end marker never joins a table or paragraph.
-        for index in regions.indices where !regions[index].content.hasSuffix("\n\n") {
-            regions[index].content += "\n"
+        var regions: [Region] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].index : body.endIndex
+            var content = String(body[start.index..<end])
+            if position == 0, content.isEmpty { continue }
+            // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
+            if !content.hasSuffix("\n") { content += "\n" }
+            if !content.hasSuffix("\n\n") { content += "\n" }
+            regions.append(Region(name: start.name, content: content))
         }
-        return regions.filter { $0.name != "header" || $0.content != "\n" }
+        return regions
     }
 
     /// The document without its marker lines, for HTML: the markers are for regeneration only.

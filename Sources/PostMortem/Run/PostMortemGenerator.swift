@@ -114,8 +114,8 @@ public struct PostMortemGenerator: Sendable {
             let batch: [Incident]
             do {
                 batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
-                for incident in batch {
-                    try process(incident, options: options, store: store, summary: &summary)
+                for rendered in render(batch) {
+                    try process(rendered, options: options, store: store, summary: &summary)
                 }
                 try store.commit()
             } catch {
@@ -141,20 +141,44 @@ public struct PostMortemGenerator: Sendable {
         return summary
     }
 
-    /// Decides, renders, merges and writes one incident; only a lost connection escapes as an error.
+    /// One incident redacted and rendered, ready to be written.
+    struct Rendered: Sendable {
+        var incident: Incident
+        var facts: ReportModel.Facts?
+        var merged: DocumentMerge.Result?
+        var counts: Redactor.Counts
+    }
+
+    /// Redacts and renders a batch on every core; the results keep the batch's order.
+    func render(_ batch: [Incident]) -> [Rendered] {
+        let slots = Slots<Rendered>(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            var counts = Redactor.Counts()
+            let incident = redactor.redact(batch[index], counts: &counts)
+            var rendered = Rendered(incident: incident, counts: counts)
+            if incident.status == "resolved" {
+                let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
+                rendered.facts = facts
+                rendered.merged = document(for: incident, facts: facts)
+            }
+            slots.store(rendered, at: index)
+        }
+        return slots.values
+    }
+
+    /// Records and writes one rendered incident; only a lost connection escapes as an error.
     private func process(
-        _ stored: Incident, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
+        _ rendered: Rendered, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
     ) throws {
-        var counts = Redactor.Counts()
+        var counts = rendered.counts
         defer { summary.redactions.add(counts) }
-        let incident = redactor.redact(stored, counts: &counts)
+        let incident = rendered.incident
         guard incident.status == "resolved" else {
             summary.failed.append(
                 .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents get a post-mortem"))
             return
         }
-        let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
-        let merged = document(for: incident, facts: facts)
+        guard let facts = rendered.facts, let merged = rendered.merged else { return }
         for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
         summary.conflicts += merged.conflicts.map { RunSummary.Conflict(id: incident.id, region: $0) }
         if merged.text == incident.postMortem {
