@@ -7,6 +7,9 @@ public struct RedactionRule: Sendable {
     public let pattern: String
     /// The replacement template; `$1`… refer to groups. Defaults to `[REDACTED:<name>]`.
     public let replacement: String
+    /// Lower-case words of which every match contains at least one; text containing none of
+    /// them is skipped without running the expression. Empty: always run it.
+    let triggers: [String]
     let expression: Expression
 
     /// An immutable compiled expression; NSRegularExpression is safe to share once built.
@@ -22,7 +25,7 @@ public struct RedactionRule: Sendable {
         public var description: String { "redaction rule '\(name)' is invalid: \(reason)" }
     }
 
-    public init(name: String, pattern: String, replacement: String? = nil) throws(InvalidRule) {
+    public init(name: String, pattern: String, replacement: String? = nil, triggers: [String] = []) throws(InvalidRule) {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw InvalidRule(name: name, reason: "a name is letters, digits, '-' and '_'")
         }
@@ -38,14 +41,39 @@ public struct RedactionRule: Sendable {
         self.name = name
         self.pattern = pattern
         self.replacement = replacement ?? "[REDACTED:\(name)]"
+        self.triggers = triggers
         self.expression = Expression(regex)
     }
 
-    /// `text` with every match replaced, and how many there were.
-    func apply(to text: String) -> (String, Int) {
+    /// `text` with every match replaced, and how many there were; `folded` is `text` with ASCII
+    /// letters in lower case, to check the triggers.
+    func apply(to text: String, folded: FoldedText) -> (String, Int) {
+        if !triggers.isEmpty, !triggers.contains(where: folded.contains) { return (text, 0) }
         let range = NSRange(text.startIndex..., in: text)
         let count = expression.regex.numberOfMatches(in: text, range: range)
         guard count > 0 else { return (text, 0) }
         return (expression.regex.stringByReplacingMatches(in: text, range: range, withTemplate: replacement), count)
+    }
+}
+
+/// A text's UTF-8 bytes with ASCII letters in lower case, for quick case-insensitive look-ups.
+struct FoldedText {
+    let bytes: [UInt8]
+
+    init(_ text: String) {
+        bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// Whether `needle` (lower-case ASCII) occurs.
+    func contains(_ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -30,10 +30,12 @@ public struct Redactor: Sendable {
     /// `text` with every rule applied in order, counting matches into `counts`.
     public func redact(_ text: String, counts: inout Counts) -> String {
         var text = text
+        var folded = FoldedText(text)
         for rule in rules {
-            let (redacted, matches) = rule.apply(to: text)
+            let (redacted, matches) = rule.apply(to: text, folded: folded)
             if matches > 0 {
                 text = redacted
+                folded = FoldedText(text)
                 counts.byRule[rule.name, default: 0] += matches
             }
         }
