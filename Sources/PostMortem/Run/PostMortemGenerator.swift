@@ -114,10 +114,8 @@ public struct PostMortemGenerator: Sendable {
             let batch: [Incident]
             do {
                 batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
-                let rendered = render(batch)
-                let outcomes = options.dryRun ? [:] : try write(rendered, store: store)
-                for item in rendered {
-                    process(item, outcome: outcomes[item.incident.id], options: options, summary: &summary)
+                for rendered in render(batch) {
+                    try process(rendered, options: options, store: store, summary: &summary)
                 }
                 try store.commit()
             } catch {
@@ -168,30 +166,10 @@ public struct PostMortemGenerator: Sendable {
         return slots.values
     }
 
-    /// Writes every changed document of a batch: in one statement, or row by row (each in a
-    /// savepoint) when the server refuses that statement, so one bad row fails alone.
-    private func write(_ batch: [Rendered], store: IncidentStore) throws -> [String: IncidentStore.WriteOutcome] {
-        let pending = batch.compactMap { item -> IncidentStore.Write? in
-            guard item.incident.status == "resolved", let merged = item.merged, merged.text != item.incident.postMortem
-            else { return nil }
-            return IncidentStore.Write(id: item.incident.id, text: merged.text, expected: item.incident.postMortem)
-        }
-        guard !pending.isEmpty else { return [:] }
-        var outcomes: [String: IncidentStore.WriteOutcome] = [:]
-        if let written = try store.writePostMortems(pending) {
-            for write in pending { outcomes[write.id] = written.contains(write.id) ? .written : .conflict }
-            return outcomes
-        }
-        for write in pending {
-            outcomes[write.id] = try store.writePostMortem(id: write.id, text: write.text, expected: write.expected)
-        }
-        return outcomes
-    }
-
-    /// Records one rendered incident in the summary and writes its files.
+    /// Records and writes one rendered incident; only a lost connection escapes as an error.
     private func process(
-        _ rendered: Rendered, outcome: IncidentStore.WriteOutcome?, options: GenerateOptions, summary: inout RunSummary
-    ) {
+        _ rendered: Rendered, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
+    ) throws {
         var counts = rendered.counts
         defer { summary.redactions.add(counts) }
         let incident = rendered.incident
@@ -208,7 +186,7 @@ public struct PostMortemGenerator: Sendable {
         } else if options.dryRun {
             summary.generated.append(incident.id)
         } else {
-            switch outcome ?? .conflict {
+            switch try store.writePostMortem(id: incident.id, text: merged.text, expected: incident.postMortem) {
             case .written:
                 summary.generated.append(incident.id)
             case .conflict:

@@ -148,47 +148,6 @@ final class IncidentStore {
         case rejected(PostgresError)
     }
 
-    /// One document to store, if the stored one is still `expected`.
-    struct Write {
-        var id: String
-        var text: String
-        var expected: String?
-    }
-
-    /// Stores many documents in one statement, each only if its row still holds what was read
-    /// and is resolved, and returns the ids written; `nil` when the server refused the statement
-    /// (a constraint or trigger on some row), with nothing written, so the caller can go row by row.
-    func writePostMortems(_ writes: [Write]) throws(PostgresError) -> Set<String>? {
-        let touch = schema.hasUpdatedAt ? ", updated_at = now()" : ""
-        let sql = """
-            UPDATE incidents i SET post_mortem_md = w.text, post_mortem_updated_at = now()\(touch)
-            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS w(id, text, expected)
-            WHERE i.id = w.id AND i.status = 'resolved' AND i.post_mortem_md IS NOT DISTINCT FROM w.expected
-            RETURNING i.id::text
-            """
-        let action = "Writing \(writes.count) post-mortems"
-        _ = try connection.query("SAVEPOINT post_mortems", action: action)
-        do {
-            let rows = try connection.query(
-                sql, [Self.arrayLiteral(writes.map(\.id)), Self.textArray(writes.map(\.text)), Self.textArray(writes.map(\.expected))],
-                action: action)
-            _ = try connection.query("RELEASE SAVEPOINT post_mortems", action: action)
-            return Set(rows.rows.compactMap { $0.first ?? nil })
-        } catch {
-            guard error.kind == .statement else { throw error }
-            _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortems", action: action)
-            return nil
-        }
-    }
-
-    /// A PostgreSQL text[] literal: every element quoted, `\` and `"` escaped, `nil` as NULL.
-    static func textArray(_ values: [String?]) -> String {
-        "{" + values.map { value in
-            guard let value else { return "NULL" }
-            return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }.joined(separator: ",") + "}"
-    }
-
     /// Stores `text` as the incident's post-mortem if its current one is still `expected`.
     ///
     /// Sets `post_mortem_updated_at` and `updated_at` to now() in the same statement, inside a

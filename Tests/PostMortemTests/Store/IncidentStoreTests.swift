@@ -133,28 +133,6 @@ struct IncidentStoreTests {
         #expect(row.first == ["generated", "t", "t"])
     }
 
-    @Test func writesABatchInOneStatementExactlyAsGiven() throws {
-        let database = try TestDatabase()
-        try Fixtures.load(into: database)
-        let store = try IncidentStore(connectionString: database.url)
-        let texts = [#"quotes " and \ backslashes, {braces}, commas"#, "NULL", "line\nbreak 🔥 ''"]
-        try store.begin(readOnly: false)
-        let written = try store.writePostMortems([
-            .init(id: Fixtures.approved, text: texts[0], expected: nil),
-            .init(id: Fixtures.manual, text: texts[1], expected: nil),
-            .init(id: Fixtures.hostile, text: texts[2], expected: nil),
-            .init(id: Fixtures.foreign, text: "x", expected: nil),  // not what is stored: left alone
-            .init(id: Fixtures.pending, text: "x", expected: nil),  // not resolved: left alone
-        ])
-        try store.commit()
-        #expect(written == [Fixtures.approved, Fixtures.manual, Fixtures.hostile])
-        #expect(try database.postMortem(Fixtures.approved) == texts[0])
-        #expect(try database.postMortem(Fixtures.manual) == texts[1])
-        #expect(try database.postMortem(Fixtures.hostile) == texts[2])
-        #expect(try database.postMortem(Fixtures.foreign) == Fixtures.foreignText)
-        #expect(try database.postMortem(Fixtures.pending) == nil)
-    }
-
     @Test func neverWritesAnIncidentThatIsNotResolved() throws {
         let database = try TestDatabase()
         try Fixtures.load(into: database)
