@@ -25,11 +25,6 @@ public enum HTMLPage {
         """
     }
 
-    /// Renders `markdown`, with heading anchors, as a complete page titled `title`.
-    public static func render(markdown: String, title: String, language: String = "en") -> String {
-        document(title: title, language: language, body: HTMLRenderer.fragment(fromMarkdown: markdown, anchors: true))
-    }
-
     /// Escapes text for an HTML text node or a double-quoted attribute.
     public static func escape(_ text: String) -> String {
         var out = ""

@@ -37,13 +37,16 @@ struct HTMLRendererTests {
     }
 
     @Test func buildsAStandalonePage() {
-        let page = HTMLPage.render(markdown: "# Hi\n\n| a |\n|---|\n| 1 |\n", title: "Post-mortem: <script>x</script>")
+        let body = HTMLRenderer.fragment(fromMarkdown: "# Hi\n\n| a |\n|---|\n| 1 |\n", anchors: true)
+        let page = HTMLPage.document(title: "Post-mortem: <script>x</script>", language: "es", body: body)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<meta charset=\"utf-8\">"))
         #expect(page.contains("<title>Post-mortem: &lt;script&gt;x&lt;/script&gt;</title>"))
         #expect(page.contains("Content-Security-Policy"))
         #expect(page.contains("<style>"))
         #expect(page.contains("<table>"))
+        #expect(page.contains("<html lang=\"es\">"))
+        #expect(page.contains("<h1 id=\"hi\">Hi</h1>"))
         #expect(!page.contains("<script"))
         #expect(!page.contains("http://") && !page.contains("https://"))
     }
