@@ -29,14 +29,8 @@ public struct Exporter: Sendable {
         var entries: [ExportIndex.Entry] = []
         var after: String?
         while true {
-            try store.begin(readOnly: true)
-            let batch: [Incident]
-            do {
-                batch = try store.batch(query, after: after, limit: 200, lock: false)
-                try store.commit()
-            } catch {
-                store.rollback()
-                throw error
+            let batch = try store.transaction(readOnly: true) {
+                try store.batch(query, after: after, limit: 200, lock: false)
             }
             for stored in batch {
                 let incident = redactor.redact(stored, counts: &summary.redactions)

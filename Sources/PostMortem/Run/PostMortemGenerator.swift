@@ -68,8 +68,8 @@ public struct PostMortemGenerator: Sendable {
     }
 
     /// The standalone HTML page of a document, as `export` writes it.
-    public func page(for incident: Incident, document: String) -> String {
-        PostMortemPage(incident: incident, document: document, settings: settings).html
+    public func page(for incident: Incident, document: String, facts: ReportModel.Facts? = nil) -> String {
+        PostMortemPage(incident: incident, document: document, settings: settings, facts: facts).html
     }
 
     /// Renders one incident, whatever its status, as `generate` would store it; writes nothing.
@@ -110,17 +110,12 @@ public struct PostMortemGenerator: Sendable {
         while true {
             let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
             guard size > 0 else { break }
-            try store.begin(readOnly: options.dryRun)
-            let batch: [Incident]
-            do {
-                batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
+            let batch = try store.transaction(readOnly: options.dryRun) {
+                let batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
                 for rendered in render(batch) {
                     try process(rendered, options: options, store: store, summary: &summary)
                 }
-                try store.commit()
-            } catch {
-                store.rollback()
-                throw error
+                return batch
             }
             seen.formUnion(batch.map(\.id))
             logger.info("batch done", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
@@ -206,7 +201,8 @@ public struct PostMortemGenerator: Sendable {
                 let text = redactor.redact(merged.text, counts: &counts)
                 try OutputFiles.write(text, to: base.appendingPathExtension("md"))
                 if options.html {
-                    try OutputFiles.write(page(for: incident, document: text), to: base.appendingPathExtension("html"))
+                    try OutputFiles.write(
+                        page(for: incident, document: text, facts: facts), to: base.appendingPathExtension("html"))
                 }
             } catch {
                 summary.failed.append(.init(id: incident.id, reason: "cannot write \(base.path): \(error.localizedDescription)"))

@@ -3,9 +3,9 @@
 /// Built on ``PostgresConnection``; every value is bound as a parameter. The SQL is assembled
 /// only from the fixed column names of ``Schema``, chosen by what the live schema has.
 ///
-/// Work happens in batches, each in one transaction: ``begin(readOnly:)``, ``batch(_:after:limit:lock:)``
+/// Work happens in batches, each in one ``transaction(readOnly:_:)``: ``batch(_:after:limit:lock:)``
 /// (which may claim its rows with `FOR UPDATE SKIP LOCKED`, so concurrent runs share a backlog
-/// without waiting for each other), writes, ``commit()``.
+/// without waiting for each other), then the writes.
 final class IncidentStore {
     private let connection: PostgresConnection
     let schema: Schema
@@ -125,17 +125,24 @@ final class IncidentStore {
         return incidents
     }
 
-    /// The incidents with the given ids (validated UUIDs), whatever their status, read in one
-    /// read-only transaction.
-    func incidents(ids: [String], seed: String = "") throws(PostgresError) -> [Incident] {
-        try begin(readOnly: true)
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(readOnly: Bool, _ body: () throws -> T) throws -> T {
+        try begin(readOnly: readOnly)
         do {
-            let incidents = try batch(Query(ids: ids, seed: seed), after: nil, limit: ids.count, lock: false)
+            let result = try body()
             try commit()
-            return incidents
+            return result
         } catch {
             rollback()
             throw error
+        }
+    }
+
+    /// The incidents with the given ids (validated UUIDs), whatever their status, read in one
+    /// read-only transaction.
+    func incidents(ids: [String], seed: String = "") throws -> [Incident] {
+        try transaction(readOnly: true) {
+            try batch(Query(ids: ids, seed: seed), after: nil, limit: ids.count, lock: false)
         }
     }
 

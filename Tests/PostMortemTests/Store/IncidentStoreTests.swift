@@ -7,9 +7,9 @@ import TestSupport
 func readBatch(
     _ store: IncidentStore, _ kind: IncidentStore.Query.Kind = .due, after: String? = nil, limit: Int = 100
 ) throws -> [Incident] {
-    try store.begin(readOnly: true)
-    defer { store.rollback() }
-    return try store.batch(IncidentStore.Query(kind: kind), after: after, limit: limit, lock: false)
+    try store.transaction(readOnly: true) {
+        try store.batch(IncidentStore.Query(kind: kind), after: after, limit: limit, lock: false)
+    }
 }
 
 @Suite(.enabled(if: TestDatabase.isEnabled, "needs SENTINEL_TEST_DATABASE_URL: run ./scripts/test"))
