@@ -9,11 +9,15 @@ public struct PostMortemPage {
     /// The post-mortem as stored.
     public var document: String
     public var settings: ReportSettings
+    /// The incident's facts for the pictures.
+    public var facts: ReportModel.Facts
 
-    public init(incident: Incident, document: String, settings: ReportSettings) {
+    /// A page for `incident`; `facts` are derived from it unless the caller has them already.
+    public init(incident: Incident, document: String, settings: ReportSettings, facts: ReportModel.Facts? = nil) {
         self.incident = incident
         self.document = document
         self.settings = settings
+        self.facts = facts ?? ReportModel.Facts(incident: incident, locale: settings.locale)
     }
 
     var spanish: Bool { settings.locale == "es" }
@@ -28,7 +32,6 @@ public struct PostMortemPage {
 
     /// The metadata block and the pictures.
     private var extras: String {
-        let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
         var html = metadata + "\n"
         let phases = Charts.phases(facts.timeline, locale: settings.locale)
         if let bar = Charts.phaseBar(phases, title: spanish ? "Fases del incidente" : "Phases of the incident") {

@@ -1,9 +1,9 @@
 import Testing
 @testable import PostMortem
 
-/// An incident created at minute 0 of a fixed day; `minute(n)` is n minutes later.
+/// `n` minutes after 2026-10-01 08:00:00 UTC, when the test incidents are created.
 func minute(_ n: Double) -> Timestamp {
-    Timestamp(microseconds: 1_790_841_600_000_000 + Int64(n * 60_000_000))
+    SampleIncidents.at(n)
 }
 
 func incident(
