@@ -5,7 +5,9 @@ let package = Package(
     name: "sentinel-report",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "sentinel-report", targets: ["sentinel-report"])
+        .executable(name: "sentinel-report", targets: ["sentinel-report"]),
+        // For the render-only benchmark in Benchmarks/, a separate package.
+        .library(name: "PostMortem", targets: ["PostMortem"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -7,9 +7,22 @@ public struct FNV1a: Sendable {
     public init() {}
 
     /// Adds the UTF-8 bytes of `text`, then a separator byte that text cannot hold.
-    public mutating func combine<S: StringProtocol>(_ text: S) {
-        for byte in text.utf8 { add(byte) }
+    public mutating func combine(_ text: String) {
+        add(text)
         add(0xFF)
+    }
+
+    /// Adds the UTF-8 bytes of `text`, read from its contiguous storage.
+    private mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var value = self.value
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x0000_0100_0000_01B3
+            }
+            self.value = value
+        }
     }
 
     private mutating func add(_ byte: UInt8) {
@@ -19,14 +32,19 @@ public struct FNV1a: Sendable {
 
     /// 16 lower-case hex digits.
     public var hex: String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        String(unsafeUninitializedCapacity: 16) { digits in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
+                digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 
     /// The hash of `text` alone (no separator), as 16 hex digits.
-    public static func hex<S: StringProtocol>(_ text: S) -> String {
+    public static func hex(_ text: String) -> String {
         var hasher = FNV1a()
-        for byte in text.utf8 { hasher.add(byte) }
+        hasher.add(text)
         return hasher.hex
     }
 }

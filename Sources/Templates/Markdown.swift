@@ -59,34 +59,46 @@ public enum Markdown {
     /// control characters other than tab become visible control pictures. The block ends with
     /// its closing fence, without a line break.
     public static func codeBlock(_ text: String, language: String = "") -> String {
-        var body = String.UnicodeScalarView()
+        // On UTF-8 bytes: every byte that needs a change is ASCII, or the C1 control lead byte C2.
+        var body: [UInt8] = []
+        body.reserveCapacity(text.utf8.count + 1)
         var longestRun = 0
         var run = 0
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "`" {
-                run += 1
-                longestRun = max(longestRun, run)
-            } else {
-                run = 0
-            }
-            switch scalar {
-            case "\r":
-                body.append("\n")
-            case "\n":
-                if !previousWasCR { body.append("\n") }
-            case "\t":
-                body.append(scalar)
+        var previous: UInt8 = 0
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longestRun = max(longestRun, run)
+            switch byte {
+            case UInt8(ascii: "\r"):
+                body.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "\n"):
+                if previous != UInt8(ascii: "\r") { body.append(byte) }
+            case UInt8(ascii: "\t"):
+                body.append(byte)
+            case 0x00...0x1F:
+                body.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte
+            case 0x7F:
+                body.append(contentsOf: [0xE2, 0x90, 0xA1])  // U+2421
+            case 0xC2:
+                // U+0080–U+009F are C2 80–C2 9F; U+00A0–U+00BF follow C2 with A0–BF.
+                guard let next = bytes.next() else { break }
+                if next < 0xA0 {
+                    body.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+                } else {
+                    body.append(contentsOf: [byte, next])
+                }
+                previous = next
+                continue
             default:
-                body.append(visible(scalar))
+                body.append(byte)
             }
-            previousWasCR = scalar == "\r"
+            previous = byte
         }
+        if let last = body.last, last != UInt8(ascii: "\n") { body.append(UInt8(ascii: "\n")) }
         let fence = String(repeating: "`", count: max(3, longestRun + 1))
         let info = language.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "-" } ? language : ""
-        var block = fence + info + "\n" + String(body)
-        if !block.hasSuffix("\n") { block += "\n" }
-        return block + fence
+        return fence + info + "\n" + String(decoding: body, as: UTF8.self) + fence
     }
 
     /// A control character replaced by its visible Unicode control picture; others unchanged.

@@ -133,6 +133,28 @@ struct MarkdownCodeBlockTests {
         #expect(Markdown.codeBlock("a\r\nb\rc\u{7}") == "```\na\nb\nc\u{2407}\n```")
     }
 
+    /// The byte-level block equals a scalar-by-scalar reading of the same rules.
+    @Test(arguments: [
+        "", "\n", "x", "a\r\n\r\nb\n\r", "\u{0}\u{1B}[31m\u{7F}", "\u{80}\u{85}\u{9F}\u{A0}\u{BF}\u{C0}é",
+        "ñandú 🚨 \u{2028} ``` `", "trailing\r", "\t\ttab",
+    ])
+    func matchesTheScalarRules(text: String) {
+        var body = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r": body.unicodeScalars.append("\n")
+            case "\n": if !previousWasCR { body.unicodeScalars.append("\n") }
+            case "\t": body.unicodeScalars.append(scalar)
+            default: body.unicodeScalars.append(Markdown.visible(scalar))
+            }
+            previousWasCR = scalar == "\r"
+        }
+        if !body.isEmpty, !body.hasSuffix("\n") { body += "\n" }
+        let fence = text.contains("```") ? "````" : "```"
+        #expect(Markdown.codeBlock(text) == fence + "\n" + body + fence)
+    }
+
     @Test func dropsAnUnsafeLanguageTag() {
         #expect(Markdown.codeBlock("x", language: "sh onclick=1").hasPrefix("```\n"))
         #expect(Markdown.codeBlock("x", language: "sh").hasPrefix("```sh\n"))

@@ -25,8 +25,7 @@ public struct LogExcerpt: Sendable, Equatable {
     /// The lines of `text`: split on UTF-8 newline bytes when `\n` is its only line break
     /// (the usual case, and much faster), otherwise on every Unicode line break.
     private static func lines(_ text: String) -> [Substring] {
-        let otherBreaks: Set<Unicode.Scalar> = ["\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
-        guard !text.unicodeScalars.contains(where: otherBreaks.contains) else { return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
+        guard !hasOtherLineBreaks(text) else { return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
         var lines: [Substring] = []
         var start = text.startIndex
         while let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -35,5 +34,20 @@ public struct LogExcerpt: Sendable, Equatable {
         }
         lines.append(text[start...])
         return lines
+    }
+
+    /// True when `text` holds a line break other than `\n`: U+000B–U+000D, U+0085, U+2028 or
+    /// U+2029, found on UTF-8 bytes (`C2 85`, `E2 80 A8`, `E2 80 A9`).
+    static func hasOtherLineBreaks(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0B...0x0D: return true
+            case 0x85 where previous.1 == 0xC2: return true
+            case 0xA8...0xA9 where previous == (0xE2, 0x80): return true
+            default: previous = (previous.1, byte)
+            }
+        }
+        return false
     }
 }

@@ -64,16 +64,25 @@ struct FoldedText {
         bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
-    /// Whether `needle` (lower-case ASCII) occurs.
+    /// Whether `needle` (lower-case ASCII) occurs: `memchr` to each candidate first byte, then `memcmp`.
     func contains(_ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first, needle.count <= bytes.count else { return false }
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        var needle = needle
+        return needle.withUTF8 { needle in
+            bytes.withUnsafeBufferPointer { haystack in
+                guard let first = needle.first, let needleStart = needle.baseAddress, let start = haystack.baseAddress,
+                    needle.count <= haystack.count
+                else { return false }
+                let end = start + haystack.count
+                let lastStart = end - needle.count
+                var cursor = start
+                while cursor <= lastStart,
+                    let found = memchr(cursor, Int32(first), lastStart - cursor + 1)?.assumingMemoryBound(to: UInt8.self)
+                {
+                    if memcmp(found, needleStart, needle.count) == 0 { return true }
+                    cursor = UnsafePointer(found) + 1
+                }
+                return false
+            }
         }
-        return false
     }
 }

@@ -11,7 +11,7 @@ extension Redactor {
         ("aws-access-key-id", #"\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b"#, nil, ["akia", "asia", "agpa", "aida", "aroa"]),
         ("aws-secret-access-key", #"(?i)\b(aws_?secret_?(?:access_?)?key["']?\s*[:=]\s*["']?)(?!\[REDACTED:)[A-Za-z0-9/+=]{40}"#, "$1[REDACTED:aws-secret-access-key]", ["secret"]),
         ("slack-token", #"\bxox[abposr]-[A-Za-z0-9\-]{10,}|https://hooks\.slack\.com/services/[A-Za-z0-9/_\-]+"#, nil, ["xox", "hooks.slack.com"]),
-        ("github-token", #"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"#, nil, ["gh", "github_pat_"]),
+        ("github-token", #"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"#, nil, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]),
         ("secret-pair", #"(?i)(["']?\b(?:password|passwd|pwd|secret|client_secret|token|access_token|api[_\-]?key)["']?\s*[:=]\s*)(?!\[REDACTED:)("[^"]*"|'[^']*'|[^\s,;&}\]]+)"#, "$1[REDACTED:secret-pair]", ["password", "passwd", "pwd", "secret", "token", "api"]),
     ]
 

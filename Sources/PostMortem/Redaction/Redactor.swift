@@ -9,6 +9,8 @@ public struct Redactor: Sendable {
     public struct Counts: Sendable, Equatable {
         public var byRule: [String: Int] = [:]
 
+        public init() {}
+
         public mutating func add(_ other: Counts) {
             byRule.merge(other.byRule, uniquingKeysWith: +)
         }

@@ -144,20 +144,23 @@ public enum DocumentRegions {
 
 /// Follows fenced code blocks line by line, so markers and headings inside code are ignored.
 struct FenceTracker {
-    private var fence: (character: Character, length: Int)?
+    private var fence: (byte: UInt8, length: Int)?
 
     var isOpen: Bool { fence != nil }
 
+    /// Reads one line (without its line break) on its UTF-8 bytes: fences are ASCII.
     mutating func read(_ line: Substring) {
-        let indent = line.prefix { $0 == " " }.count
+        let bytes = line.utf8
+        let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
         guard indent < 4 else { return }
-        let rest = line.dropFirst(indent)
-        guard let first = rest.first, first == "`" || first == "~" else { return }
+        let rest = bytes.dropFirst(indent)
+        guard let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return }
         let run = rest.prefix { $0 == first }.count
         guard run >= 3 else { return }
+        let after = rest.dropFirst(run)
         if let open = fence {
-            if first == open.character, run >= open.length, rest.dropFirst(run).allSatisfy(\.isWhitespace) { fence = nil }
-        } else if first == "~" || !rest.dropFirst(run).contains("`") {
+            if first == open.byte, run >= open.length, String(Substring(after)).allSatisfy(\.isWhitespace) { fence = nil }
+        } else if first == UInt8(ascii: "~") || !after.contains(UInt8(ascii: "`")) {
             fence = (first, run)
         }
     }

@@ -72,6 +72,23 @@ struct LogExcerptTests {
         #expect(excerpt.text == "a\nb")
     }
 
+    /// The byte-level check must see every Unicode line break, and nothing else, whatever surrounds it.
+    @Test(arguments: [
+        ("a\nb", false), ("a\u{0B}b", true), ("a\u{0C}b", true), ("a\rb", true), ("a\u{85}b", true),
+        ("a\u{2028}b", true), ("a\u{2029}b", true), ("\u{2027}\u{202A}Ņ\u{C5}", false), ("é\u{85}", true),
+        ("ñandú \u{20AC}", false),
+    ])
+    func findsOtherLineBreaks(text: String, expected: Bool) {
+        #expect(LogExcerpt.hasOtherLineBreaks(text) == expected)
+        #expect(LogExcerpt.hasOtherLineBreaks(text) == text.unicodeScalars.contains { "\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) })
+    }
+
+    @Test func splitsOnEveryLineBreak() throws {
+        let excerpt = try #require(LogExcerpt(logs: "a\u{2028}b\u{85}c", limit: 2))
+        #expect(excerpt.text == "b\nc")
+        #expect(excerpt.totalLines == 3)
+    }
+
     @Test(arguments: [nil, "", "\n \n"])
     func isAbsentWithoutLines(logs: String?) {
         #expect(LogExcerpt(logs: logs, limit: 50) == nil)

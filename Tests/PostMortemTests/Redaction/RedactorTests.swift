@@ -101,3 +101,14 @@ struct RedactorTests {
         }
     }
 }
+
+struct FoldedTextTests {
+    @Test(arguments: [
+        ("Authorization: x", "authorization", true), ("xAUTHORIZATIO", "authorization", false), ("", "api", false),
+        ("ap", "api", false), ("api", "api", true), ("aaapi", "api", true), ("ÁPI-Key api", "api", true),
+        ("a p i", "api", false), ("ends with API", "api", true),
+    ])
+    func findsLowerCaseWordsInAnyCase(text: String, word: String, expected: Bool) {
+        #expect(FoldedText(text).contains(word) == expected)
+    }
+}

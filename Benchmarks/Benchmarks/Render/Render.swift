@@ -1,0 +1,47 @@
+import Benchmark
+import PostMortem
+import Templates
+
+/// Render-only benchmarks: the whole per-incident work of `generate` without a database.
+///
+/// Each iteration redacts one synthetic incident, derives its facts, renders the built-in
+/// English templates, splits the document into regions and merges it with what is stored.
+/// Single-threaded, so the throughput is per core. Target (issue 7): 10,000 per second.
+/// Each iteration renders the same 1,000 incidents once (`scalingFactor: .kilo`), so every
+/// sample covers the whole mix of short and long logs, hostile titles and huge analyses.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1, scalingFactor: .kilo, maxDuration: .seconds(10))
+
+    let incidents = SyntheticIncidents.resolved(1_000)
+    // Set up eagerly: a failure to load the built-in templates is a broken build.
+    let generator = try! PostMortemGenerator(templates: TemplateSet.load(), connectionString: nil)
+
+    Benchmark("new post-mortem") { benchmark in
+        for index in benchmark.scaledIterations {
+            blackHole(render(incidents[index], with: generator))
+        }
+    }
+
+    // The document stored by an earlier run, with one section edited by a person, and the
+    // incident changed since: every region is compared, the edit kept, the rest replaced.
+    let edited = incidents.map { incident in
+        var incident = incident
+        incident.postMortem = render(incident, with: generator).replacingOccurrences(
+            of: "## Lessons learned\n", with: "## Lessons learned\n\nWe will add a memory alert. — ana\n")
+        incident.title += " (renamed)"
+        return incident
+    }
+    Benchmark("merge into an edited post-mortem") { benchmark in
+        for index in benchmark.scaledIterations {
+            blackHole(render(edited[index], with: generator))
+        }
+    }
+}
+
+/// What `generate` does for one incident before writing it.
+func render(_ incident: Incident, with generator: PostMortemGenerator) -> String {
+    var counts = Redactor.Counts()
+    return generator.document(for: generator.redactor.redact(incident, counts: &counts)).text
+}
