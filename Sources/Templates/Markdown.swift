@@ -13,6 +13,11 @@ public enum Markdown {
     /// backslash-escaped. Leading and trailing white space is dropped. E-mail addresses still
     /// become `mailto:` links in GitHub-flavoured renderers; no escape prevents that.
     public static func inline(_ text: String) -> String {
+        isInertASCII(text) ? text : escapedInline(text)
+    }
+
+    /// ``inline(_:)`` scalar by scalar, for text that may need escaping.
+    static func escapedInline(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var start = 0
         var end = scalars.count
@@ -50,6 +55,39 @@ public enum Markdown {
             index += 1
         }
         return String(out)
+    }
+
+    /// Bytes that never need escaping in the middle of a value: ASCII letters, digits, space and
+    /// `,;:'"%$?!/@-.` (`-` and `.` matter only at the start or after a list number or `www`).
+    private static let inertBytes: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || " ,;:'\"%$?!/@-.".unicodeScalars.contains(scalar)
+    }
+
+    /// True when ``inline(_:)`` would return `text` unchanged, decided on its bytes: inert ASCII
+    /// only, starting with a letter (or a digit, when no `.` follows), not ending in a space, and
+    /// holding no `://` or `www` that could start an autolink.
+    static func isInertASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, last != UInt8(ascii: " ") else { return false }
+            let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
+            let startsWithLetter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
+            guard startsWithDigit || startsWithLetter else { return false }
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                guard byte < 128, inertBytes[Int(byte)] else { return false }
+                if startsWithDigit, byte == UInt8(ascii: ".") { return false }
+                let folded = byte | 0x20
+                if byte == UInt8(ascii: "/"), previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) { return false }
+                if folded == UInt8(ascii: "w"), previous.0 | 0x20 == UInt8(ascii: "w"), previous.1 | 0x20 == UInt8(ascii: "w") {
+                    return false
+                }
+                previous = (previous.1, byte)
+            }
+            return true
+        }
     }
 
     /// Returns a fenced code block holding `text` verbatim.

@@ -20,6 +20,8 @@ public struct TemplateSet: Sendable {
     /// Where each template came from: its path under `templates/`, or the custom file's path.
     public let origins: [String: String]
     private let library: MustacheLibrary
+    /// Every template compiled for the fast renderer; `nil` when one of them needs swift-mustache.
+    private let compiled: [String: CompiledTemplate]?
 
     /// The templates a document can be rendered from: the default and every per-type one.
     public var documentNames: [String] {
@@ -54,7 +56,15 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources {
             library.register(try parse(text, file: origins[name] ?? name), named: name)
         }
-        return TemplateSet(name: setName, sources: sources, origins: origins, library: library)
+        var compiled: [String: CompiledTemplate]? = [:]
+        for (name, text) in sources {
+            guard let template = CompiledTemplate(text) else {
+                compiled = nil
+                break
+            }
+            compiled?[name] = template
+        }
+        return TemplateSet(name: setName, sources: sources, origins: origins, library: library, compiled: compiled)
     }
 
     /// The heading put above a post-mortem that sentinel-report did not write, kept below it.
@@ -69,6 +79,19 @@ public struct TemplateSet: Sendable {
 
     /// Renders the template `name` with `model`; empty when the set has no such template.
     public func render(_ model: [String: Any], template name: String) -> String {
+        guard let compiled else { return renderWithSwiftMustache(model, template: name) }
+        guard let template = compiled[name] else { return "" }
+        var renderer = CompiledTemplate.Renderer(templates: compiled, model: model, escape: Markdown.inline)
+        renderer.render(template.nodes)
+        return renderer.output
+    }
+
+    /// Whether every template compiled, so that documents render without swift-mustache.
+    public var isCompiled: Bool { compiled != nil }
+
+    /// Renders through swift-mustache: for sets that use more than core mustache, and as the
+    /// reference the compiled renderer is tested against.
+    func renderWithSwiftMustache(_ model: [String: Any], template name: String) -> String {
         library.render(model, withTemplate: name) ?? ""
     }
 

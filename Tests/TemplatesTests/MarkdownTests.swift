@@ -99,6 +99,38 @@ struct MarkdownInlineTests {
     }
 }
 
+struct MarkdownInertTextTests {
+    /// The byte-level shortcut may only skip text that escaping would leave unchanged.
+    @Test(arguments: 0..<4)
+    func theShortcutNeverSkipsTextThatNeedsEscaping(seed: Int) {
+        let alphabet = Array("aZw9 0-.:/_#+=)(*[]|<>`~&\\,;'\"!@%$\tW1.")
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        var inert = 0
+        for _ in 0..<5_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<(Int(state >> 60) + 1) {
+                text.append(alphabet[Int((state >> UInt64(step * 4 % 56)) % UInt64(alphabet.count))])
+            }
+            if Markdown.isInertASCII(text) {
+                inert += 1
+                #expect(Markdown.escapedInline(text) == text, "\(text)")
+            }
+        }
+        #expect(inert > 100)
+    }
+
+    @Test(arguments: [
+        ("payments-api", true), ("2026-10-01 08:00:00 UTC", true), ("12m 03s", true), ("1. item", false),
+        ("-x", false), ("see http://x", false), ("www.example.com", false), ("a_b", false), ("ñ", false),
+        ("trailing ", false), ("", false), ("3.5", false), ("node-7", true),
+    ])
+    func knowsInertText(text: String, expected: Bool) {
+        #expect(Markdown.isInertASCII(text) == expected)
+        #expect(Markdown.inline(text) == Markdown.escapedInline(text))
+    }
+}
+
 struct MarkdownCodeBlockTests {
     @Test(arguments: [
         ("no backticks", "```"),

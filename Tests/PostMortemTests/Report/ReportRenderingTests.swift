@@ -98,6 +98,24 @@ struct ReportRenderingTests {
         #expect(!outline.html.contains("href=\"javascript"))
     }
 
+    /// Every document template of both built-in sets renders the same through the compiled
+    /// renderer and through swift-mustache, for every lifecycle.
+    @Test(arguments: cases)
+    func compiledRenderingMatchesSwiftMustache(lifecycle: Lifecycle, locale: String) throws {
+        let generator = try #require(Self.generators[locale])
+        #expect(generator.templates.isCompiled)
+        let incident = lifecycle.incident
+        let model = ReportModel.make(
+            for: incident, facts: ReportModel.Facts(incident: incident, locale: locale),
+            generator: ReportModel.Generator(version: "0.0.0", templateSet: generator.templates.name),
+            settings: generator.settings)
+        for name in generator.templates.sources.keys.sorted() {
+            #expect(
+                generator.templates.render(model, template: name)
+                    == generator.templates.renderWithSwiftMustache(model, template: name), "\(name)")
+        }
+    }
+
     static let hostileTexts = [
         "<script>alert(1)</script>",
         "| a | b |\n|---|---|",
