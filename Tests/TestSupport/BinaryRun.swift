@@ -43,13 +43,8 @@ public struct BinaryRun: Sendable {
         _ executable: URL = binary, _ arguments: [String], environment: [String: String] = [:],
         in directory: URL? = nil
     ) throws -> Running {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "PGCONNECT_TIMEOUT": "5"]
         env.merge(environment) { $1 }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, so a large output can never block the child.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,10 +54,29 @@ public struct BinaryRun: Sendable {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return Running(process: process, folder: folder)
+        // A binary copied while another test spawns a child can still be open for writing in
+        // that child until it execs (ETXTBSY, "Text file busy"); that passes within moments.
+        var attempt = 0
+        while true {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.environment = env
+            if let directory { process.currentDirectoryURL = directory }
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            do {
+                try process.run()
+                return Running(process: process, folder: folder)
+            } catch let error as NSError where Self.isTextFileBusy(error) && attempt < 20 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { $0.domain == NSPOSIXErrorDomain && $0.code == Int(ETXTBSY) } ?? false
     }
 }
