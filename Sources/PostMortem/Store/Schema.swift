@@ -63,24 +63,9 @@ struct Schema: Equatable {
             case (true, false, _): "i.\(column.name)::text"
             }
         }.joined(separator: ", ")
-        let fingerprintMatch =
-            present.contains("fingerprint") ? "(b.fingerprint IS NOT NULL AND p.fingerprint = b.fingerprint) OR " : ""
-        let typeMatch = present.contains("incident_type")
-            ? "(b.incident_type IS NOT NULL AND p.target = b.target AND p.incident_type = b.incident_type)" : "false"
-        let resolvedAt = present.contains("resolved_at") ? "extract(epoch from r.resolved_at)::text" : "NULL"
-        recurrenceQuery = """
-            SELECT b.id::text, r.total::text, r.id::text, r.title, r.severity,
-                   extract(epoch from r.created_at)::text, \(resolvedAt)
-            FROM incidents b CROSS JOIN LATERAL (
-                SELECT p.*, count(*) OVER () AS total FROM incidents p
-                WHERE p.id <> b.id AND p.created_at < b.created_at
-                  AND p.created_at >= b.created_at - interval '\(Recurrence.windowDays) days'
-                  AND (\(fingerprintMatch)\(typeMatch))
-                ORDER BY p.created_at DESC LIMIT \(Recurrence.listed)
-            ) r
-            WHERE b.id = ANY($1::uuid[])
-            ORDER BY b.id, r.created_at DESC
-            """
+        recurrenceQuery = Self.recurrenceQuery(
+            fingerprint: present.contains("fingerprint"), incidentType: present.contains("incident_type"),
+            resolvedAt: present.contains("resolved_at"))
         let inputColumns = Self.decodedColumns
             .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
             .map { $0.isTime ? "extract(epoch from i.\($0.name))" : "i.\($0.name)::text" }
@@ -118,5 +103,41 @@ struct Schema: Equatable {
                 message: "no \(incidents.isEmpty ? "incidents" : "incident_events") table is visible on the search_path")
         }
         return try Schema(incidentColumns: incidents, eventColumns: events)
+    }
+
+    /// The recurrence query for the columns present: one hash join per way of being alike
+    /// (same fingerprint; same target and incident type), the pairs deduplicated, then counted
+    /// and ranked per incident. Joining the batch against the table at once costs one pass over
+    /// it; a per-incident look-up would walk the 90-day window once for every incident, since
+    /// Sentinel's schema indexes neither way of being alike.
+    static func recurrenceQuery(fingerprint: Bool, incidentType: Bool, resolvedAt: Bool) -> String {
+        let window = """
+            p.id <> b.id AND p.created_at < b.created_at
+                  AND p.created_at >= b.created_at - interval '\(Recurrence.windowDays) days'
+            """
+        var ways: [String] = []
+        if fingerprint { ways.append("p.fingerprint = b.fingerprint") }
+        if incidentType { ways.append("p.target = b.target AND p.incident_type = b.incident_type") }
+        let pairs = ways.isEmpty
+            ? "SELECT b.id AS subject, b.id, b.created_at FROM subjects b WHERE false"
+            : ways.map { "SELECT b.id AS subject, p.id, p.created_at FROM subjects b JOIN incidents p ON \($0)\n    WHERE \(window)" }
+                .joined(separator: "\nUNION\n")
+        return """
+            WITH subjects AS MATERIALIZED (
+                SELECT id, created_at\(fingerprint ? ", fingerprint" : "")\(incidentType ? ", target, incident_type" : "")
+                FROM incidents WHERE id = ANY($1::uuid[])
+            ), pairs AS (
+            \(pairs)
+            ), ranked AS (
+                SELECT subject, id, count(*) OVER (PARTITION BY subject) AS total,
+                       row_number() OVER (PARTITION BY subject ORDER BY created_at DESC, id) AS rank
+                FROM pairs
+            )
+            SELECT r.subject::text, r.total::text, p.id::text, p.title, p.severity,
+                   extract(epoch from p.created_at)::text, \(resolvedAt ? "extract(epoch from p.resolved_at)::text" : "NULL")
+            FROM ranked r JOIN incidents p ON p.id = r.id
+            WHERE r.rank <= \(Recurrence.listed)
+            ORDER BY r.subject, p.created_at DESC, p.id
+            """
     }
 }

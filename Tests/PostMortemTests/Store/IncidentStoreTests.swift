@@ -46,13 +46,25 @@ struct IncidentStoreTests {
         #expect(third.isEmpty)
     }
 
-    @Test func loadsEarlierLookAlikesPerBatch() throws {
+    /// Earlier look-alikes of two incidents read in one batch: by fingerprint, or by target and
+    /// incident type, within 90 days before; also on installs that lack one of those columns.
+    @Test(arguments: [
+        (nil, 7, ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 4"], 2, ["earlier 11", "earlier 5"]),
+        ("fingerprint", 4, ["earlier 7", "earlier 2", "earlier 4", "earlier 5"], 1, ["earlier 11"]),
+        ("incident_type", 5, ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 6"], 1, ["earlier 5"]),
+    ] as [(String?, Int, [String], Int, [String])])
+    func loadsEarlierLookAlikesPerBatch(
+        droppedColumn: String?, count: Int, latest: [String], secondCount: Int, secondLatest: [String]
+    ) throws {
         let database = try TestDatabase()
         let subject = "d0000000-0000-4000-8000-000000000000"
+        let second = "d0000000-0000-4000-8000-000000000099"
         try database.insertIncident(
-            id: subject, createdAt: "2026-10-01 08:00:00+00",
-            extra: ["fingerprint": "fp-x", "incident_type": "oom"])
-        // (id suffix, days before, fingerprint, target, type): seven match, four do not.
+            id: subject, createdAt: "2026-10-01 08:00:00+00", extra: ["fingerprint": "fp-x", "incident_type": "oom"])
+        try database.insertIncident(
+            id: second, createdAt: "2026-10-01 08:00:00+00", extra: ["fingerprint": "fp-y", "incident_type": "disk"])
+        // (id suffix, days before, fingerprint, target, type). The subject (fp-x, api, oom): seven
+        // match, four do not; the second incident (fp-y, api, disk) matches 5 and 11.
         let others: [(Int, Double, String?, String, String?)] = [
             (1, 1, "fp-x", "other", nil), (2, 2, "fp-x", "api", "oom"), (3, 10, "fp-x", "api", nil),
             (4, 30, nil, "api", "oom"), (5, 60, "fp-y", "api", "oom"), (6, 89, "fp-x", "x", "disk"),
@@ -70,11 +82,18 @@ struct IncidentStoreTests {
                 """,
                 [String(format: "d0000000-0000-4000-8000-%012d", suffix), "earlier \(suffix)", target, fingerprint, type, String(days)])
         }
+        if let droppedColumn {
+            try database.execute("ALTER TABLE incidents DROP COLUMN \(droppedColumn)")
+        }
         let store = try IncidentStore(connectionString: database.url)
-        let incident = try #require(try store.incidents(ids: [subject]).first)
-        #expect(incident.recurrence.count == 7)
-        #expect(incident.recurrence.latest.map(\.title) == ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 4"])
-        #expect(incident.recurrence.latest.first?.resolvedAt.map { incident.recurrence.latest[0].createdAt.duration(to: $0).text } == "30m 00s")
+        let incidents = try store.incidents(ids: [subject, second])
+        let first = try #require(incidents.first { $0.id == subject })
+        #expect(first.recurrence.count == count)
+        #expect(first.recurrence.latest.map(\.title) == latest)
+        #expect(first.recurrence.latest.first.flatMap { past in past.resolvedAt.map { past.createdAt.duration(to: $0).text } } == "30m 00s")
+        let other = try #require(incidents.first { $0.id == second })
+        #expect(other.recurrence.count == secondCount)
+        #expect(other.recurrence.latest.map(\.title) == secondLatest)
     }
 
     @Test func readsEventsFromAnOccurredAtColumn() throws {
