@@ -112,8 +112,12 @@ public struct PostMortemGenerator: Sendable {
             guard size > 0 else { break }
             let batch = try store.transaction(readOnly: options.dryRun) {
                 let batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
-                for rendered in render(batch) {
-                    try process(rendered, options: options, store: store, summary: &summary)
+                let rendered = render(batch)
+                let writes = options.dryRun ? [] : rendered.compactMap(\.write)
+                let outcomes = try store.writePostMortems(writes)
+                let outcomeByID = Dictionary(zip(writes.map(\.id), outcomes)) { first, _ in first }
+                for rendered in rendered {
+                    record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, summary: &summary)
                 }
                 return batch
             }
@@ -142,6 +146,12 @@ public struct PostMortemGenerator: Sendable {
         var facts: ReportModel.Facts?
         var merged: DocumentMerge.Result?
         var counts: Redactor.Counts
+
+        /// The write this incident needs: a resolved incident whose document changed.
+        var write: IncidentStore.Write? {
+            guard incident.status == "resolved", let merged, merged.text != incident.postMortem else { return nil }
+            return IncidentStore.Write(id: incident.id, text: merged.text, expected: incident.postMortem)
+        }
     }
 
     /// Redacts and renders a batch on every core; the results keep the batch's order.
@@ -161,10 +171,10 @@ public struct PostMortemGenerator: Sendable {
         return slots.values
     }
 
-    /// Records and writes one rendered incident; only a lost connection escapes as an error.
-    private func process(
-        _ rendered: Rendered, options: GenerateOptions, store: IncidentStore, summary: inout RunSummary
-    ) throws {
+    /// Records one rendered incident, with the outcome of its write, and writes its files.
+    private func record(
+        _ rendered: Rendered, outcome: IncidentStore.WriteOutcome?, options: GenerateOptions, summary: inout RunSummary
+    ) {
         var counts = rendered.counts
         defer { summary.redactions.add(counts) }
         let incident = rendered.incident
@@ -181,9 +191,12 @@ public struct PostMortemGenerator: Sendable {
         } else if options.dryRun {
             summary.generated.append(incident.id)
         } else {
-            switch try store.writePostMortem(id: incident.id, text: merged.text, expected: incident.postMortem) {
+            switch outcome {
             case .written:
                 summary.generated.append(incident.id)
+            case nil:
+                summary.failed.append(.init(id: incident.id, reason: "its post-mortem was not written; run generate again"))
+                return
             case .conflict:
                 summary.skipped.append(
                     .init(id: incident.id, reason: "changed by someone else during the run; left as it is for the next run"))

@@ -155,28 +155,58 @@ final class IncidentStore {
         case rejected(PostgresError)
     }
 
-    /// Stores `text` as the incident's post-mortem if its current one is still `expected`.
+    /// One post-mortem to store: `text`, if the incident's current one is still `expected`.
+    struct Write {
+        var id: String
+        var text: String
+        var expected: String?
+    }
+
+    /// Stores each write's text as its incident's post-mortem if the current one is still the
+    /// expected one; the outcomes are in the order of `writes`.
     ///
-    /// Sets `post_mortem_updated_at` and `updated_at` to now() in the same statement, inside a
-    /// savepoint of the batch's transaction, so a refused row leaves the others intact. A lost
-    /// connection is thrown; a refusal of this one row is returned as ``WriteOutcome/rejected(_:)``.
-    func writePostMortem(id: String, text: String, expected: String?) throws(PostgresError) -> WriteOutcome {
+    /// Every write sets `post_mortem_updated_at` and `updated_at` to now() in the same statement,
+    /// inside its own savepoint of the batch's transaction, so a refused row leaves the others
+    /// intact. The statements go out in pipeline mode, one round trip for all of them; after a
+    /// refused row (returned as ``WriteOutcome/rejected(_:)``) the server skips the rest, which
+    /// are sent again. A lost connection is thrown.
+    func writePostMortems(_ writes: [Write]) throws(PostgresError) -> [WriteOutcome] {
         let touch = schema.hasUpdatedAt ? ", updated_at = now()" : ""
         let sql = """
             UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now()\(touch)
             WHERE id = $1::uuid AND status = 'resolved' AND post_mortem_md IS NOT DISTINCT FROM $3::text
             """
-        let action = "Writing the post-mortem of \(id)"
-        _ = try connection.query("SAVEPOINT post_mortem", action: action)
-        do {
-            let result = try connection.query(sql, [id, text, expected], action: action)
-            _ = try connection.query("RELEASE SAVEPOINT post_mortem", action: action)
-            return result.affectedRows == 1 ? .written : .conflict
-        } catch {
-            guard error.kind == .statement else { throw error }
-            _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortem", action: action)
-            return .rejected(error)
+        var outcomes: [WriteOutcome] = []
+        while outcomes.count < writes.count {
+            let pending = writes[outcomes.count...]
+            let statements = pending.flatMap { write in
+                let action = "Writing the post-mortem of \(write.id)"
+                return [
+                    PostgresConnection.Statement(sql: "SAVEPOINT post_mortem", action: action),
+                    PostgresConnection.Statement(sql: sql, parameters: [write.id, write.text, write.expected], action: action),
+                    PostgresConnection.Statement(sql: "RELEASE SAVEPOINT post_mortem", action: action),
+                ]
+            }
+            let results = try connection.pipeline(statements, action: "Writing \(pending.count) post-mortem(s)")
+            for (offset, write) in pending.enumerated() {
+                let (savepoint, update, release) = (results[3 * offset], results[3 * offset + 1], results[3 * offset + 2])
+                if case .success = savepoint, case .success(let rows) = update, case .success = release {
+                    outcomes.append(rows.affectedRows == 1 ? .written : .conflict)
+                    continue
+                }
+                // The first failure: the server skipped everything after it. Undo this write alone
+                // and send the rest again.
+                let error = [savepoint, update, release].lazy.compactMap { outcome -> PostgresError? in
+                    if case .failure(let error) = outcome { return error }
+                    return nil
+                }.first ?? PostgresError(.statement, action: "Writing the post-mortem of \(write.id)", message: "the server skipped it")
+                guard case .success = savepoint else { throw error }
+                _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortem", action: "Writing the post-mortem of \(write.id)")
+                outcomes.append(.rejected(error))
+                break
+            }
         }
+        return outcomes
     }
 
     /// The earlier look-alikes of every incident whose id is in `ids` (an array literal), in one query.

@@ -70,11 +70,60 @@ final class PostgresConnection {
             return PostgresRows(result)
         default:
             if PQstatus(connection) != CONNECTION_OK { throw lostOrFailed(action: action) }
-            throw PostgresError(
-                .statement, action: action,
-                message: errorField(result, "M") ?? scrub(String(cString: PQresultErrorMessage(result))),
-                sqlState: errorField(result, "C"), detail: errorField(result, "D"), hint: errorField(result, "H"))
+            throw statementError(result, action: action)
         }
+    }
+
+    /// One statement of a pipeline: SQL, its text parameters (`nil` is SQL NULL), and what it
+    /// does, for its error message.
+    struct Statement {
+        var sql: String
+        var parameters: [String?] = []
+        var action: String
+    }
+
+    /// Sends `statements` in pipeline mode, one round trip with a single sync, and returns each
+    /// statement's rows, its error, or `nil` when the server skipped it after an earlier error.
+    ///
+    /// - Parameter action: what the statements do together, for the error of a failed connection.
+    ///
+    /// Throws only when the connection fails. The results are tiny (command tags), so the
+    /// server never blocks on its output while the parameters are still being sent.
+    func pipeline(_ statements: [Statement], action: String) throws(PostgresError) -> [Result<PostgresRows, PostgresError>?] {
+        guard PQenterPipelineMode(connection) == 1 else { throw lostOrFailed(action: action) }
+        defer { PQexitPipelineMode(connection) }
+        for statement in statements {
+            let sent = Self.withOptionalCStrings(statement.parameters) { pointers in
+                PQsendQueryParams(connection, statement.sql, Int32(statement.parameters.count), nil, pointers, nil, nil, 0)
+            }
+            guard sent == 1 else { throw lostOrFailed(action: action) }
+        }
+        guard PQpipelineSync(connection) == 1 else { throw lostOrFailed(action: action) }
+        var outcomes: [Result<PostgresRows, PostgresError>?] = []
+        for statement in statements {
+            guard let result = PQgetResult(connection) else { throw lostOrFailed(action: action) }
+            defer { PQclear(result) }
+            switch PQresultStatus(result) {
+            case PGRES_TUPLES_OK, PGRES_COMMAND_OK: outcomes.append(.success(PostgresRows(result)))
+            case PGRES_PIPELINE_ABORTED: outcomes.append(nil)
+            default:
+                if PQstatus(connection) != CONNECTION_OK { throw lostOrFailed(action: action) }
+                outcomes.append(.failure(statementError(result, action: statement.action)))
+            }
+            // Each statement's results end with a null result.
+            while let extra = PQgetResult(connection) { PQclear(extra) }
+        }
+        guard let sync = PQgetResult(connection) else { throw lostOrFailed(action: action) }
+        defer { PQclear(sync) }
+        guard PQresultStatus(sync) == PGRES_PIPELINE_SYNC else { throw lostOrFailed(action: action) }
+        return outcomes
+    }
+
+    private func statementError(_ result: OpaquePointer, action: String) -> PostgresError {
+        PostgresError(
+            .statement, action: action,
+            message: errorField(result, "M") ?? scrub(String(cString: PQresultErrorMessage(result))),
+            sqlState: errorField(result, "C"), detail: errorField(result, "D"), hint: errorField(result, "H"))
     }
 
     /// One diagnostic field of a failed result (`M` message, `C` SQLSTATE, `D` detail, `H` hint).

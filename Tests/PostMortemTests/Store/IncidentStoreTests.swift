@@ -135,21 +135,56 @@ struct IncidentStoreTests {
         // Someone edits the row after the tool read it.
         try database.execute("UPDATE incidents SET post_mortem_md = 'typed by a person' WHERE id = $1", [Fixtures.manual])
         try store.begin(readOnly: false)
-        guard case .conflict = try store.writePostMortem(id: Fixtures.manual, text: "generated", expected: nil) else {
-            Issue.record("a changed row was overwritten")
+        let outcomes = try store.writePostMortems([
+            .init(id: Fixtures.manual, text: "generated", expected: nil),
+            .init(id: Fixtures.approved, text: "generated", expected: nil),
+        ])
+        guard outcomes.count == 2, case .conflict = outcomes[0], case .written = outcomes[1] else {
+            Issue.record("a changed row was overwritten, or a write failed: \(outcomes)")
             return
         }
         #expect(try database.postMortem(Fixtures.manual) == "typed by a person")
-
-        guard case .written = try store.writePostMortem(id: Fixtures.approved, text: "generated", expected: nil) else {
-            Issue.record("write failed")
-            return
-        }
         try store.commit()
         let row = try database.execute(
             "SELECT post_mortem_md, post_mortem_updated_at IS NOT NULL, updated_at IS NOT NULL FROM incidents WHERE id = $1",
             [Fixtures.approved])
         #expect(row.first == ["generated", "t", "t"])
+    }
+
+    /// Writes go out in one pipeline; a refused row is undone alone, and every outcome stays
+    /// with its own row, whether the refusals come first, between others or last.
+    @Test(arguments: [[0], [1, 2], [3], [0, 3]])
+    func aRefusedWriteInAPipelineLeavesTheOthers(refused: [Int]) throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        let ids = [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile]
+        let refusedIDs = refused.map { "'\(ids[$0])'" }.joined(separator: ", ")
+        try database.execute("""
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.id IN (\(refusedIDs)) THEN RAISE EXCEPTION 'refused %', NEW.id; END IF; RETURN NEW; END $$
+            """)
+        try database.execute("CREATE TRIGGER refuse BEFORE UPDATE ON incidents FOR EACH ROW EXECUTE FUNCTION refuse()")
+        let expected = try ids.map { try database.postMortem($0) }
+        let store = try IncidentStore(connectionString: database.url)
+        try store.begin(readOnly: false)
+        let outcomes = try store.writePostMortems(
+            ids.enumerated().map { .init(id: $0.element, text: "generated \($0.offset)", expected: expected[$0.offset]) })
+        try store.commit()
+        #expect(outcomes.count == ids.count)
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .written:
+                #expect(!refused.contains(index))
+                #expect(try database.postMortem(ids[index]) == "generated \(index)")
+            case .rejected(let error):
+                #expect(refused.contains(index))
+                #expect(error.description.contains(ids[index]))
+                #expect(error.description.contains("refused \(ids[index])"))
+                #expect(try database.postMortem(ids[index]) == expected[index])
+            case .conflict:
+                Issue.record("unexpected conflict for row \(index)")
+            }
+        }
     }
 
     @Test func neverWritesAnIncidentThatIsNotResolved() throws {
@@ -158,7 +193,7 @@ struct IncidentStoreTests {
         let store = try IncidentStore(connectionString: database.url)
         try store.begin(readOnly: false)
         defer { try? store.commit() }
-        guard case .conflict = try store.writePostMortem(id: Fixtures.pending, text: "x", expected: nil) else {
+        guard case .conflict = try store.writePostMortems([.init(id: Fixtures.pending, text: "x", expected: nil)]).first else {
             Issue.record("an unresolved incident was written")
             return
         }
@@ -171,7 +206,7 @@ struct IncidentStoreTests {
         let store = try IncidentStore(connectionString: database.url)
         let text = "'); DROP TABLE incidents; -- $1 \\ \u{1F525}"
         try store.begin(readOnly: false)
-        guard case .written = try store.writePostMortem(id: Fixtures.approved, text: text, expected: nil) else {
+        guard case .written = try store.writePostMortems([.init(id: Fixtures.approved, text: text, expected: nil)]).first else {
             Issue.record("write failed")
             return
         }
