@@ -105,27 +105,31 @@ public struct PostMortemGenerator: Sendable {
             kind: options.force ? .all : .due, ids: ids.isEmpty ? nil : ids, since: options.since,
             until: options.until, seed: seed)
         let total = countFirst ? try store.count(query) : nil
+        // Two connections take turns: while one batch renders, the next is claimed on the other.
+        let connections = [store, try IncidentStore(connectionString: connectionString)]
         var seen: Set<String> = []
-        var after: String?
-        while true {
+        func claim(after: String?, turn: Int) -> BatchClaim? {
             let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
-            guard size > 0 else { break }
-            let batch = try store.transaction(readOnly: options.dryRun) {
-                let batch = try store.batch(query, after: after, limit: size, lock: !options.dryRun)
-                let rendered = render(batch)
-                let writes = options.dryRun ? [] : rendered.compactMap(\.write)
-                let outcomes = try store.writePostMortems(writes)
-                let outcomeByID = Dictionary(zip(writes.map(\.id), outcomes)) { first, _ in first }
-                for rendered in rendered {
-                    record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, summary: &summary)
-                }
-                return batch
-            }
+            guard size > 0 else { return nil }
+            return BatchClaim(
+                store: connections[turn % 2], query: query, after: after, limit: size, readOnly: options.dryRun)
+        }
+        var turn = 0
+        var next = claim(after: nil, turn: turn)
+        while let current = next {
+            let batch = try current.wait()
             seen.formUnion(batch.map(\.id))
+            turn += 1
+            next = batch.count == current.requested ? batch.last.flatMap { claim(after: $0.id, turn: turn) } : nil
+            do {
+                try finish(batch, on: current.store, options: options, summary: &summary)
+            } catch {
+                current.store.rollback()
+                next?.abandon()
+                throw error
+            }
             logger.info("batch done", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
             progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
-            guard batch.count == size, let last = batch.last else { break }
-            after = last.id
         }
         if !ids.isEmpty {
             let missing = ids.filter { !seen.contains($0) }
@@ -138,6 +142,20 @@ public struct PostMortemGenerator: Sendable {
         }
         summary.elapsedSeconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Renders a claimed batch, writes what changed and commits the batch's transaction.
+    private func finish(
+        _ batch: [Incident], on store: IncidentStore, options: GenerateOptions, summary: inout RunSummary
+    ) throws(PostgresError) {
+        let rendered = render(batch)
+        let writes = options.dryRun ? [] : rendered.compactMap(\.write)
+        let outcomes = try store.writePostMortems(writes)
+        try store.commit()
+        let outcomeByID = Dictionary(zip(writes.map(\.id), outcomes)) { first, _ in first }
+        for rendered in rendered {
+            record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, summary: &summary)
+        }
     }
 
     /// One incident redacted and rendered, ready to be written.

@@ -106,8 +106,8 @@ struct Schema: Equatable {
     }
 
     /// The recurrence query for the columns present: one hash join per way of being alike
-    /// (same fingerprint; same target and incident type), the pairs deduplicated, then counted
-    /// and ranked per incident. Joining the batch against the table at once costs one pass over
+    /// (same fingerprint; same target and incident type), then the pairs counted and ranked per
+    /// incident. Joining the batch against the table at once costs one pass over
     /// it; a per-incident look-up would walk the 90-day window once for every incident, since
     /// Sentinel's schema indexes neither way of being alike.
     static func recurrenceQuery(fingerprint: Bool, incidentType: Bool, resolvedAt: Bool) -> String {
@@ -115,13 +115,18 @@ struct Schema: Equatable {
             p.id <> b.id AND p.created_at < b.created_at
                   AND p.created_at >= b.created_at - interval '\(Recurrence.windowDays) days'
             """
+        // Each match counted once: the second way leaves out what the first already found, so
+        // the branches need no deduplication.
         var ways: [String] = []
         if fingerprint { ways.append("p.fingerprint = b.fingerprint") }
-        if incidentType { ways.append("p.target = b.target AND p.incident_type = b.incident_type") }
+        if incidentType {
+            let notFound = fingerprint ? " AND (b.fingerprint IS NULL OR p.fingerprint IS DISTINCT FROM b.fingerprint)" : ""
+            ways.append("p.target = b.target AND p.incident_type = b.incident_type\(notFound)")
+        }
         let pairs = ways.isEmpty
             ? "SELECT b.id AS subject, b.id, b.created_at FROM subjects b WHERE false"
             : ways.map { "SELECT b.id AS subject, p.id, p.created_at FROM subjects b JOIN incidents p ON \($0)\n    WHERE \(window)" }
-                .joined(separator: "\nUNION\n")
+                .joined(separator: "\nUNION ALL\n")
         return """
             WITH subjects AS MATERIALIZED (
                 SELECT id, created_at\(fingerprint ? ", fingerprint" : "")\(incidentType ? ", target, incident_type" : "")
