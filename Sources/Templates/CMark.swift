@@ -64,16 +64,26 @@ enum CMark {
         var markdown: String
     }
 
-    /// Re-renders untrusted markdown block by block, safe to nest inside another document.
+    /// Re-renders untrusted markdown block by block, safe to nest below a heading of `level`.
     ///
-    /// Headings move down by `headingShift` levels (at most to level 6), raw HTML becomes
-    /// literal text (a code block for an HTML block), links and images to `javascript:` and
-    /// similar targets lose their target, and every code fence comes out closed.
-    static func nestedBlocks(_ markdown: String, headingShift: Int) -> [Block] {
+    /// Headings move down so the shallowest top-level one becomes level `level + 1` (at most
+    /// to level 6), raw HTML becomes literal text (a code block for an HTML block), links and
+    /// images to `javascript:` and similar targets lose their target, and every code fence
+    /// comes out closed. One parse.
+    static func nestedBlocks(_ markdown: String, below level: Int) -> [Block] {
         withDocument(markdown) { document, _ in
+            var shallowest = level + 1
+            var node = cmark_node_first_child(document)
+            while let current = node {
+                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                    shallowest = min(shallowest, Int(cmark_node_get_heading_level(current)))
+                }
+                node = cmark_node_next(current)
+            }
+            let headingShift = max(0, level + 1 - shallowest)
             neutralise(document, headingShift: headingShift)
             var blocks: [Block] = []
-            var node = cmark_node_first_child(document)
+            node = cmark_node_first_child(document)
             while let current = node {
                 var block = Block(headingLevel: nil, headingText: "", markdown: "")
                 if cmark_node_get_type(current) == CMARK_NODE_HEADING {
@@ -88,7 +98,7 @@ enum CMark {
         } ?? []
     }
 
-    /// Applies the rewrites of ``nestedBlocks(_:headingShift:)`` to a parsed document.
+    /// Applies the rewrites of ``nestedBlocks(_:below:)`` to a parsed document.
     private static func neutralise(_ document: OpaquePointer, headingShift: Int) {
         var replacements: [(old: OpaquePointer, type: cmark_node_type, literal: String)] = []
         guard let iterator = cmark_iter_new(document) else { return }

@@ -58,8 +58,9 @@ public enum ReportModel {
         model["resolvedAt"] = incident.resolvedAt?.utcText
         if let metrics = facts.metrics { model["metrics"] = metricsValues(metrics) }
         if let reasoning = incident.agentReasoning {
-            model["analysis"] = Markdown.embedded(reasoning, below: 3)
-            model["rootCause"] = Markdown.section(reasoning, titled: rootCauseTitles, below: 3)
+            let embedded = EmbeddedMarkdown(reasoning, below: 3)
+            model["analysis"] = embedded.text
+            model["rootCause"] = embedded.section(titled: rootCauseTitles)
         }
         if let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines) {
             model["logs"] = [

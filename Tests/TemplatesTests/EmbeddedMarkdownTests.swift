@@ -1,7 +1,7 @@
 import Testing
 @testable import Templates
 
-struct MarkdownEmbeddingTests {
+struct EmbeddedMarkdownTests {
     let reasoning = """
         ## Clasificación inicial
         Incidente de memoria.
@@ -21,7 +21,7 @@ struct MarkdownEmbeddingTests {
         """
 
     @Test func demotesHeadingsBelowTheGivenLevel() {
-        let nested = Markdown.embedded(reasoning, below: 2)
+        let nested = EmbeddedMarkdown(reasoning, below: 2).text
         let html = HTMLRenderer.fragment(fromMarkdown: "## Agent analysis\n\n" + nested)
         #expect(html.components(separatedBy: "<h2>").count - 1 == 1)
         #expect(html.components(separatedBy: "<h3>").count - 1 == 3)
@@ -31,7 +31,7 @@ struct MarkdownEmbeddingTests {
     }
 
     @Test func extractsTheRootCauseSection() throws {
-        let section = try #require(Markdown.section(reasoning, titled: ["Causa raíz", "Root cause"], below: 2))
+        let section = try #require(EmbeddedMarkdown(reasoning, below: 2).section(titled: ["Causa raíz", "Root cause"]))
         #expect(section.contains("Fuga de memoria en la **caché** de tarifas."))
         #expect(section.contains("### Detalle"))
         #expect(!section.contains("Evidencia"))
@@ -40,12 +40,12 @@ struct MarkdownEmbeddingTests {
 
     @Test(arguments: ["# Root Cause:\nDisk full.", "### ROOT CAUSE\nDisk full."])
     func findsTheEnglishHeadingToo(text: String) {
-        #expect(Markdown.section(text, titled: ["Causa raíz", "Root cause"], below: 2) == "Disk full.")
+        #expect(EmbeddedMarkdown(text, below: 2).section(titled: ["Causa raíz", "Root cause"]) == "Disk full.")
     }
 
     @Test func hasNoSectionWhenNoneMatches() {
-        #expect(Markdown.section("## Evidencia\nx", titled: ["Root cause"], below: 2) == nil)
-        #expect(Markdown.section("## Root cause\n## Next\nx", titled: ["Root cause"], below: 2) == nil)
+        #expect(EmbeddedMarkdown("## Evidencia\nx", below: 2).section(titled: ["Root cause"]) == nil)
+        #expect(EmbeddedMarkdown("## Root cause\n## Next\nx", below: 2).section(titled: ["Root cause"]) == nil)
     }
 
     @Test(arguments: [
@@ -55,7 +55,7 @@ struct MarkdownEmbeddingTests {
         "# h1\n###### h6\n<div onclick=x>",
     ])
     func staysContainedAndInert(text: String) {
-        let document = "## Agent analysis\n\n" + Markdown.embedded(text, below: 2) + "\n## Logs\n\nend\n"
+        let document = "## Agent analysis\n\n" + EmbeddedMarkdown(text, below: 2).text + "\n## Logs\n\nend\n"
         let html = HTMLRenderer.fragment(fromMarkdown: document)
         #expect(html.contains("<h2>Logs</h2>"))
         #expect(html.hasSuffix("<p>end</p>\n"))
