@@ -74,9 +74,12 @@ final class IncidentStore {
         } else {
             clauses.append("i.status = 'resolved'")
             if query.kind == .due {
+                // A blank or foreign post-mortem has no document marker, so it is due too. The
+                // marker's inputs field lies within its first line's first 256 characters: only
+                // that slice of the stored text is read (and decompressed).
                 clauses.append("""
-                    (i.post_mortem_md IS NULL OR btrim(i.post_mortem_md, E' \\t\\r\\n') = ''
-                     OR substring(i.post_mortem_md from '^<!-- sentinel-report document; [^\\n]*; inputs ([0-9a-f]{32});')
+                    (i.post_mortem_md IS NULL
+                     OR substring(left(i.post_mortem_md, 256) from '^<!-- sentinel-report document; [^\\n]*; inputs ([0-9a-f]{32});')
                         IS DISTINCT FROM \(schema.inputsExpression))
                     """)
             }

@@ -52,6 +52,25 @@ struct PostMortemGeneratorTests {
         #expect(text.hasSuffix("\n" + Fixtures.foreignText))
     }
 
+    /// A post-mortem that is blank, written by a person, or generated from other inputs is due;
+    /// one generated from the current inputs is not.
+    @Test(arguments: [
+        "", " \n\t\r\n", "Our notes.",
+        "<!-- sentinel-report document; version 0.1.0; format 2; templates builtin:en; inputs 0123456789abcdef0123456789abcdef; regions header -->\n",
+        "\n<!-- sentinel-report document; version 0.1.0; format 2; templates builtin:en; inputs CURRENT; regions header -->\n",
+    ])
+    func selectsWhatIsDue(stored: String) throws {
+        _ = try generate()
+        let current = try #require(try database.postMortem(Fixtures.approved))
+        let inputs = try #require(current.firstRange(of: "inputs ").map { String(current[$0.upperBound...].prefix(32)) })
+        try database.execute(
+            "UPDATE incidents SET post_mortem_md = $2 WHERE id = $1",
+            [Fixtures.approved, stored.replacingOccurrences(of: "CURRENT", with: inputs)])
+        #expect(try generate().processed == 1)
+        // Written again with the current inputs' marker first: nothing is due any more.
+        #expect(try generate().processed == 0)
+    }
+
     @Test func aSecondRunWritesNothing() throws {
         _ = try generate()
         let before = try database.snapshot()
