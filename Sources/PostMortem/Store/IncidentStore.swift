@@ -89,8 +89,11 @@ final class IncidentStore {
         return (clauses.joined(separator: " AND "), parameters)
     }
 
-    /// How many incidents `query` selects now.
+    /// How many incidents `query` selects now, counted in a read-only transaction with the
+    /// same pinned settings as the batches, so that hashes and dates compare the same way.
     func count(_ query: Query) throws(PostgresError) -> Int {
+        try begin(readOnly: true)
+        defer { rollback() }
         let (filter, parameters) = filter(query)
         let rows = try connection.query(
             "SELECT count(*) FROM incidents i WHERE \(filter)", [query.seed] + parameters,

@@ -18,6 +18,10 @@ struct Schema: Equatable {
 
     /// A hash of the incident's row (all but the post-mortem and update columns) and its events,
     /// salted with `$1`; stored in each generated document to tell when its inputs changed.
+    ///
+    /// Columns and event times are hashed in their text output, which for timestamps depends on
+    /// TimeZone and DateStyle: every query that computes it runs in a transaction that pins
+    /// both (``IncidentStore/begin(readOnly:)``). Cheaper than formatting epoch numerics.
     let inputsExpression: String
 
     /// Columns an incident row must have; without them the database is not Sentinel's.
@@ -68,11 +72,10 @@ struct Schema: Equatable {
             resolvedAt: present.contains("resolved_at"))
         let inputColumns = Self.decodedColumns
             .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
-            .map { $0.isTime ? "extract(epoch from i.\($0.name))" : "i.\($0.name)::text" }
+            .map { "i.\($0.name)" }
         inputsExpression = """
             md5($1::text || ROW(\(inputColumns.joined(separator: ", ")))::text || coalesce((
-                SELECT string_agg(status || '@' || extract(epoch from \(eventTime))::text, ','
-                                  ORDER BY \(eventTime), status)
+                SELECT string_agg(status || '@' || (\(eventTime))::text, ',' ORDER BY \(eventTime), status)
                 FROM incident_events WHERE incident_id = i.id), ''))
             """
         let tieBreak = eventColumns.contains("id") ? ", id" : ""

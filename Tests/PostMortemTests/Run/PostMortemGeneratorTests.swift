@@ -71,6 +71,21 @@ struct PostMortemGeneratorTests {
         #expect(try generate().processed == 0)
     }
 
+    /// Whatever the database's own TimeZone and DateStyle, a run's hashes and dates compare
+    /// the same way in the count and in every batch, so a second run finds nothing due.
+    @Test func hashesDoNotDependOnTheSessionsTimeZone() throws {
+        try database.execute("""
+            DO $$ BEGIN
+                EXECUTE format('ALTER DATABASE %I SET TimeZone = %L', current_database(), 'Pacific/Chatham');
+                EXECUTE format('ALTER DATABASE %I SET DateStyle = %L', current_database(), 'SQL, DMY');
+            END $$
+            """)
+        #expect(try generate().generated == Self.resolved)
+        let store = try IncidentStore(connectionString: database.url)
+        #expect(try store.count(IncidentStore.Query(kind: .due, seed: generator.seed)) == 0)
+        #expect(try generate().processed == 0)
+    }
+
     @Test func aSecondRunWritesNothing() throws {
         _ = try generate()
         let before = try database.snapshot()
