@@ -26,14 +26,7 @@ public struct LogExcerpt: Sendable, Equatable {
     /// (the usual case, and much faster), otherwise on every Unicode line break.
     private static func lines(_ text: String) -> [Substring] {
         guard !hasOtherLineBreaks(text) else { return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
-        var lines: [Substring] = []
-        var start = text.startIndex
-        while let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            lines.append(text[start..<newline])
-            start = text.utf8.index(after: newline)
-        }
-        lines.append(text[start...])
-        return lines
+        return text.linesSplitAtNewlines
     }
 
     /// True when `text` holds a line break other than `\n`: U+000B–U+000D, U+0085, U+2028 or

@@ -33,8 +33,9 @@ public enum DocumentMerge {
         }
 
         init(_ text: String) {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if text.hasSuffix("\n") { lines.removeLast() }
+            // Lines on UTF-8 bytes; a region's content is then a slice of `text` itself.
+            var lines = text.linesSplitAtNewlines
+            if text.utf8.last == UInt8(ascii: "\n") { lines.removeLast() }
             pieces = []
             var buffer = ""
             func flush() {
@@ -52,10 +53,11 @@ public enum DocumentMerge {
                     continue
                 }
                 if let (name, hash) = Self.begin(line),
-                    let end = lines[(index + 1)...].firstIndex(where: { $0 == "\(DocumentRegions.endPrefix)\(name)\(DocumentRegions.suffix)" })
+                    case let endLine = "\(DocumentRegions.endPrefix)\(name)\(DocumentRegions.suffix)",
+                    let end = lines[(index + 1)...].firstIndex(where: { $0 == endLine })
                 {
                     flush()
-                    let content = lines[(index + 1)..<end].map { $0 + "\n" }.joined()
+                    let content = index + 1 == end ? "" : String(text[lines[index + 1].startIndex..<lines[end].startIndex])
                     let region = DocumentRegions.Region(name: name, content: content)
                     pieces.append(.region(region, storedHash: hash, edited: region.hash != hash))
                     index = end + 1
