@@ -71,7 +71,7 @@ public enum DocumentMerge {
 
         /// The name and hash of a begin marker line.
         static func begin(_ line: Substring) -> (String, String)? {
-            guard line.hasPrefix(DocumentRegions.beginPrefix), line.hasSuffix(DocumentRegions.suffix) else { return nil }
+            guard DocumentRegions.isMarker(line, prefix: DocumentRegions.beginPrefix) else { return nil }
             let fields = line.dropFirst(DocumentRegions.beginPrefix.count).dropLast(DocumentRegions.suffix.count)
                 .split(separator: " ")
             guard fields.count == 3, fields[1] == "fnv1a64" else { return nil }

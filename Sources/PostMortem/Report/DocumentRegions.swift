@@ -60,7 +60,7 @@ public enum DocumentRegions {
 
         /// Parses a document marker line; `nil` for any other line.
         init?(line: Substring) {
-            guard line.hasPrefix(documentPrefix), line.hasSuffix(suffix) else { return nil }
+            guard isMarker(line, prefix: documentPrefix) else { return nil }
             var fields: [Substring: Substring] = [:]
             for field in line.dropFirst(documentPrefix.count).dropLast(suffix.count).split(separator: "; ") {
                 guard let space = field.firstIndex(of: " ") else { continue }
@@ -121,6 +121,13 @@ public enum DocumentRegions {
             !(line.hasSuffix(suffix) && (line.hasPrefix(documentPrefix) || line.hasPrefix(beginPrefix) || line.hasPrefix(endPrefix)))
         }
         return lines.drop { $0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Whether `line` starts with `prefix` and ends with the marker suffix, compared on UTF-8
+    /// bytes (markers are ASCII; this runs for every line of every stored document).
+    static func isMarker(_ line: Substring, prefix: String) -> Bool {
+        line.utf8.starts(with: prefix.utf8) && line.utf8.reversed().starts(with: suffix.utf8.reversed())
+            && line.utf8.count >= prefix.utf8.count + suffix.utf8.count
     }
 
     /// The marked text of a region: begin marker, content, end marker.
