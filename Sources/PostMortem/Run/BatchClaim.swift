@@ -17,10 +17,13 @@ final class BatchClaim: @unchecked Sendable {
         self.store = store
         self.requested = limit
         group.enter()
-        DispatchQueue.global().async {
+        // A thread of its own: the rendering occupies the dispatch pool's workers, and the
+        // claim mostly waits on the server.
+        let thread = Thread {
             self.claim(query, after: after, limit: limit, readOnly: readOnly)
             self.group.leave()
         }
+        thread.start()
     }
 
     private func claim(_ query: IncidentStore.Query, after: String?, limit: Int, readOnly: Bool) {
