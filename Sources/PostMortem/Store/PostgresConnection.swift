@@ -3,8 +3,9 @@ import Foundation
 
 /// A connection to PostgreSQL through libpq. With PostgresRows, the only code that calls libpq.
 ///
-/// Statements are sent with `PQexecParams`: unnamed, with every value bound as a text
-/// parameter, so they work through transaction-mode poolers (Supabase on port 6543, PgBouncer).
+/// Statements are sent with `PQexecParams`, or `PQsendQueryParams` in pipeline mode: unnamed,
+/// with every value bound as a text parameter, so they work through transaction-mode poolers
+/// (Supabase on port 6543, PgBouncer).
 final class PostgresConnection {
     private let connection: OpaquePointer
     /// The password in use, removed from every message that leaves this type.
