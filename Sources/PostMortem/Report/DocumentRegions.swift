@@ -136,6 +136,11 @@ public enum DocumentRegions {
     }
 
     static func slug(_ heading: Substring) -> String {
+        heading.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(heading) : unicodeSlug(heading)
+    }
+
+    /// Lower-case letters and digits of any script, other runs turned into one `-`.
+    static func unicodeSlug(_ heading: Substring) -> String {
         var slug = ""
         for character in heading.lowercased() {
             if character.isLetter || character.isNumber {
@@ -146,6 +151,24 @@ public enum DocumentRegions {
         }
         while slug.last == "-" { slug.removeLast() }
         return slug.isEmpty ? "section" : slug
+    }
+}
+
+extension DocumentRegions {
+    /// ``slug(_:)`` for ASCII headings, on bytes: the same letters, digits and dashes.
+    static func asciiSlug(_ heading: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(heading.utf8.count)
+        for byte in heading.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                bytes.append(lower)
+            } else if let last = bytes.last, last != UInt8(ascii: "-") {
+                bytes.append(UInt8(ascii: "-"))
+            }
+        }
+        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
     }
 }
 

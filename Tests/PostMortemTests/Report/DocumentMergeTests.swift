@@ -15,6 +15,25 @@ struct DocumentMergeTests {
         return DocumentMerge.merge(stored: stored, regions: regions, header: header(regions), earlierHeading: "## Earlier\n\n")
     }
 
+    /// Region names are stored in documents: the ASCII shortcut must name them exactly as the
+    /// general rule does.
+    @Test(arguments: 0..<4)
+    func asciiSlugsMatchTheGeneralRule(seed: Int) {
+        let alphabet = Array("aZ9 -_#:.()/\t!?'Q0")
+        var state = UInt64(seed + 7) &* 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 59)
+            var heading = ""
+            for step in 0..<length {
+                heading.append(alphabet[Int((state >> UInt64(step * 3 % 50)) % UInt64(alphabet.count))])
+            }
+            #expect(DocumentRegions.asciiSlug(heading[...]) == DocumentRegions.unicodeSlug(heading[...]), "\(heading)")
+        }
+        #expect(DocumentRegions.slug("Métricas en la detección") == "métricas-en-la-detección")
+        #expect(DocumentRegions.slug("Key durations") == "key-durations")
+    }
+
     @Test func splitsAtSectionHeadingsOutsideCode() {
         let regions = DocumentRegions.split("# T\n\n## A b\n\n```\n## not a heading\n```\n\n## A b\n\n## Ünïcode!\nx\n")
         #expect(regions.map(\.name) == ["header", "a-b", "a-b-2", "ünïcode"])
