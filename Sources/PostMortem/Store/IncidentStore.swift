@@ -76,11 +76,14 @@ final class IncidentStore {
             if query.kind == .due {
                 // A blank or foreign post-mortem has no document marker, so it is due too. The
                 // marker's inputs field lies within its first line's first 256 characters: only
-                // that slice of the stored text is read (and decompressed).
+                // that slice of the stored text is read (and decompressed), and cut with
+                // split_part, several times faster than a regular expression.
+                let prefix = parameter(DocumentRegions.documentPrefix)
                 clauses.append("""
                     (i.post_mortem_md IS NULL
-                     OR substring(left(i.post_mortem_md, 256) from '^<!-- sentinel-report document; [^\\n]*; inputs ([0-9a-f]{32});')
-                        IS DISTINCT FROM \(schema.inputsExpression))
+                     OR CASE WHEN left(i.post_mortem_md, length(\(prefix))) = \(prefix)
+                        THEN split_part(split_part(split_part(left(i.post_mortem_md, 256), E'\\n', 1), '; inputs ', 2), ';', 1)
+                        END IS DISTINCT FROM \(schema.inputsExpression))
                     """)
             }
         }

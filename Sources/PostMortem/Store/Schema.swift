@@ -21,7 +21,8 @@ struct Schema: Equatable {
     ///
     /// Columns and event times are hashed in their text output, which for timestamps depends on
     /// TimeZone and DateStyle: every query that computes it runs in a transaction that pins
-    /// both (``IncidentStore/begin(readOnly:)``). Cheaper than formatting epoch numerics.
+    /// both (``IncidentStore/begin(readOnly:)``). Cheaper than formatting epoch numerics or a
+    /// whole record, whose output quotes every character of the logs.
     let inputsExpression: String
 
     /// Columns an incident row must have; without them the database is not Sentinel's.
@@ -70,11 +71,13 @@ struct Schema: Equatable {
         recurrenceQuery = Self.recurrenceQuery(
             fingerprint: present.contains("fingerprint"), incidentType: present.contains("incident_type"),
             resolvedAt: present.contains("resolved_at"))
+        // Each column by its own text: times as they print, the rest as their md5 (so no
+        // separator inside a value can shift one column into the next), NULL as `-`.
         let inputColumns = Self.decodedColumns
             .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
-            .map { "i.\($0.name)" }
+            .map { $0.isTime ? "coalesce(i.\($0.name)::text, '-')" : "coalesce(md5(i.\($0.name)::text), '-')" }
         inputsExpression = """
-            md5($1::text || ROW(\(inputColumns.joined(separator: ", ")))::text || coalesce((
+            md5($1::text || '|' || concat_ws('|', \(inputColumns.joined(separator: ", "))) || '|' || coalesce((
                 SELECT string_agg(status || '@' || (\(eventTime))::text, ',' ORDER BY \(eventTime), status)
                 FROM incident_events WHERE incident_id = i.id), ''))
             """
