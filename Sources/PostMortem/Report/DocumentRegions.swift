@@ -118,16 +118,15 @@ public enum DocumentRegions {
     /// The document without its marker lines, for HTML: the markers are for regeneration only.
     public static func withoutMarkers(_ document: String) -> String {
         let lines = document.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-            !(line.hasSuffix(suffix) && (line.hasPrefix(documentPrefix) || line.hasPrefix(beginPrefix) || line.hasPrefix(endPrefix)))
+            ![documentPrefix, beginPrefix, endPrefix].contains { isMarker(line, prefix: $0) }
         }
         return lines.drop { $0.isEmpty }.joined(separator: "\n")
     }
 
     /// Whether `line` starts with `prefix` and ends with the marker suffix, compared on UTF-8
-    /// bytes (markers are ASCII; this runs for every line of every stored document).
+    /// bytes (markers are ASCII; this runs for every line of every stored document and page).
     static func isMarker(_ line: Substring, prefix: String) -> Bool {
         line.utf8.starts(with: prefix.utf8) && line.utf8.reversed().starts(with: suffix.utf8.reversed())
-            && line.utf8.count >= prefix.utf8.count + suffix.utf8.count
     }
 
     /// The marked text of a region: begin marker, content, end marker.
