@@ -204,7 +204,7 @@ public struct PostMortemGenerator: Sendable {
         guard let facts = rendered.facts, let merged = rendered.merged else { return }
         for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
         summary.conflicts += merged.conflicts.map { RunSummary.Conflict(id: incident.id, region: $0) }
-        if merged.text == incident.postMortem {
+        if rendered.write == nil {
             summary.unchanged.append(incident.id)
         } else if options.dryRun {
             summary.generated.append(incident.id)
