@@ -15,6 +15,30 @@ public struct BinaryRun: Sendable {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/sentinel-report")
     }
 
+    /// The binary copied alone into an empty folder, once per test process.
+    ///
+    /// The copy is written through a close-on-exec descriptor: a child another test spawns
+    /// meanwhile must not inherit it, or running the copy fails with ETXTBSY ("Text file
+    /// busy") for as long as that child lives.
+    public static let isolatedBinary: Result<URL, any Error> = Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("sentinel-report")
+        let bytes = try Data(contentsOf: binary)
+        let fd = open(copy.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                offset += written
+            }
+        }
+        return copy
+    }
+
     /// A started process whose result ``wait()`` collects.
     public struct Running {
         let process: Process
@@ -55,7 +79,8 @@ public struct BinaryRun: Sendable {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         // A binary copied while another test spawns a child can still be open for writing in
-        // that child until it execs (ETXTBSY, "Text file busy"); that passes within moments.
+        // that child until it execs (ETXTBSY, "Text file busy"); that passes within moments
+        // (see ``isolatedBinary``).
         var attempt = 0
         while true {
             let process = Process()

@@ -14,8 +14,7 @@ struct EndToEndTests {
         try Fixtures.load(into: database)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        binary = folder.appendingPathComponent("sentinel-report")
-        try FileManager.default.copyItem(at: BinaryRun.binary, to: binary)
+        binary = try BinaryRun.isolatedBinary.get()
     }
 
     func run(_ arguments: [String], environment: [String: String]? = nil) throws -> BinaryRun {
