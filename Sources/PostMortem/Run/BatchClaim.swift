@@ -13,21 +13,23 @@ final class BatchClaim: @unchecked Sendable {
     private let group = DispatchGroup()
     private var outcome: Result<[Incident], PostgresError>?
 
-    init(store: IncidentStore, query: IncidentStore.Query, after: String?, limit: Int, readOnly: Bool) {
+    /// With `lookalikes`, the store first builds its table of look-alikes, if it has none yet.
+    init(store: IncidentStore, query: IncidentStore.Query, after: String?, limit: Int, readOnly: Bool, lookalikes: Bool) {
         self.store = store
         self.requested = limit
         group.enter()
         // A thread of its own: the rendering occupies the dispatch pool's workers, and the
         // claim mostly waits on the server.
         let thread = Thread {
-            self.claim(query, after: after, limit: limit, readOnly: readOnly)
+            self.claim(query, after: after, limit: limit, readOnly: readOnly, lookalikes: lookalikes)
             self.group.leave()
         }
         thread.start()
     }
 
-    private func claim(_ query: IncidentStore.Query, after: String?, limit: Int, readOnly: Bool) {
+    private func claim(_ query: IncidentStore.Query, after: String?, limit: Int, readOnly: Bool, lookalikes: Bool) {
         do {
+            if lookalikes { try store.prepareLookalikes() }
             try store.begin(readOnly: readOnly)
         } catch {
             outcome = .failure(error)

@@ -85,6 +85,14 @@ public struct PostMortemGenerator: Sendable {
         return (incident, redactor.redact(document(for: incident).text, counts: &counts))
     }
 
+    /// How many batches of a backlog run find their look-alikes by joining pairs before each
+    /// connection builds its table of them (``IncidentStore/prepareLookalikes()``).
+    ///
+    /// Building costs about as much as joining pairs for seven batches of 100 (measured on
+    /// 20,000 incidents; both grow with the table), so a run that turns out long pays for it
+    /// once, and a nightly run with a few incidents never does.
+    static let batchesBeforeLookalikes = 4
+
     /// Runs `generate` with `options`, calling `progress` after every batch.
     public func generate(
         _ options: GenerateOptions, countFirst: Bool = false, progress: (Progress) -> Void = { _ in }
@@ -112,7 +120,8 @@ public struct PostMortemGenerator: Sendable {
             let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
             guard size > 0 else { return nil }
             return BatchClaim(
-                store: connections[turn % 2], query: query, after: after, limit: size, readOnly: options.dryRun)
+                store: connections[turn % 2], query: query, after: after, limit: size, readOnly: options.dryRun,
+                lookalikes: query.ids == nil && turn >= Self.batchesBeforeLookalikes)
         }
         var turn = 0
         var next = claim(after: nil, turn: turn)

@@ -12,9 +12,8 @@ struct Schema: Equatable {
     let incidentColumns: String
     /// The events of the incidents whose ids are in `$1` (uuid[]), in time order.
     let eventsQuery: String
-    /// For each incident whose id is in `$1`, its earlier look-alikes (see ``Recurrence``):
-    /// incident id, total, then id, title, severity, created_at and resolved_at of the latest.
-    let recurrenceQuery: String
+    /// Which ways of being alike (see ``Recurrence``) the live columns allow.
+    let recurrenceWays: RecurrenceWays
 
     /// A hash of the incident's row (all but the post-mortem and update columns) and its events,
     /// salted with `$1`; stored in each generated document to tell when its inputs changed.
@@ -68,7 +67,7 @@ struct Schema: Equatable {
             case (true, false, _): "i.\(column.name)::text"
             }
         }.joined(separator: ", ")
-        recurrenceQuery = Self.recurrenceQuery(
+        recurrenceWays = RecurrenceWays(
             fingerprint: present.contains("fingerprint"), incidentType: present.contains("incident_type"),
             resolvedAt: present.contains("resolved_at"))
         // Each column by its own text: times as they print, the rest as their md5 (so no
@@ -109,46 +108,5 @@ struct Schema: Equatable {
                 message: "no \(incidents.isEmpty ? "incidents" : "incident_events") table is visible on the search_path")
         }
         return try Schema(incidentColumns: incidents, eventColumns: events)
-    }
-
-    /// The recurrence query for the columns present: one hash join per way of being alike
-    /// (same fingerprint; same target and incident type), then the pairs counted and ranked per
-    /// incident. Joining the batch against the table at once costs one pass over
-    /// it; a per-incident look-up would walk the 90-day window once for every incident, since
-    /// Sentinel's schema indexes neither way of being alike.
-    static func recurrenceQuery(fingerprint: Bool, incidentType: Bool, resolvedAt: Bool) -> String {
-        let window = """
-            p.id <> b.id AND p.created_at < b.created_at
-                  AND p.created_at >= b.created_at - interval '\(Recurrence.windowDays) days'
-            """
-        // Each match counted once: the second way leaves out what the first already found, so
-        // the branches need no deduplication.
-        var ways: [String] = []
-        if fingerprint { ways.append("p.fingerprint = b.fingerprint") }
-        if incidentType {
-            let notFound = fingerprint ? " AND (b.fingerprint IS NULL OR p.fingerprint IS DISTINCT FROM b.fingerprint)" : ""
-            ways.append("p.target = b.target AND p.incident_type = b.incident_type\(notFound)")
-        }
-        let pairs = ways.isEmpty
-            ? "SELECT b.id AS subject, b.id, b.created_at FROM subjects b WHERE false"
-            : ways.map { "SELECT b.id AS subject, p.id, p.created_at FROM subjects b JOIN incidents p ON \($0)\n    WHERE \(window)" }
-                .joined(separator: "\nUNION ALL\n")
-        return """
-            WITH subjects AS MATERIALIZED (
-                SELECT id, created_at\(fingerprint ? ", fingerprint" : "")\(incidentType ? ", target, incident_type" : "")
-                FROM incidents WHERE id = ANY($1::uuid[])
-            ), pairs AS (
-            \(pairs)
-            ), ranked AS (
-                SELECT subject, id, count(*) OVER (PARTITION BY subject) AS total,
-                       row_number() OVER (PARTITION BY subject ORDER BY created_at DESC, id) AS rank
-                FROM pairs
-            )
-            SELECT r.subject::text, r.total::text, p.id::text, p.title, p.severity,
-                   extract(epoch from p.created_at)::text, \(resolvedAt ? "extract(epoch from p.resolved_at)::text" : "NULL")
-            FROM ranked r JOIN incidents p ON p.id = r.id
-            WHERE r.rank <= \(Recurrence.listed)
-            ORDER BY r.subject, p.created_at DESC, p.id
-            """
     }
 }

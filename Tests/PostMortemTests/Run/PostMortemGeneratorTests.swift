@@ -186,6 +186,27 @@ struct PostMortemGeneratorTests {
         #expect(Set(limited.generated).isDisjoint(with: rest.generated))
     }
 
+    /// Past the first batches each connection lists look-alikes from its own table; the documents
+    /// say what rendering each incident alone (which joins pairs) says.
+    @Test func documentsListTheSameLookAlikesFromTheTable() throws {
+        for n in 10..<30 {
+            try database.insertIncident(
+                id: "c0000000-0000-4000-8000-0000000000\(n)", title: "look-alike \(n)",
+                createdAt: "2026-09-\(n) 08:00:00+00", resolvedAt: "2026-09-\(n) 09:00:00+00",
+                extra: ["fingerprint": "fp-\(n % 3)", "incident_type": n % 2 == 0 ? "oom" : nil])
+        }
+        let summary = try generate { $0.batchSize = 2 }
+        #expect(summary.generated.count == 24)
+        #expect(summary.generated.count > 2 * PostMortemGenerator.batchesBeforeLookalikes)
+        for id in summary.generated {
+            let stored = try #require(try database.postMortem(id))
+            #expect(try generator.render(id: id).document == stored)
+        }
+        let last = try #require(try database.postMortem("c0000000-0000-4000-8000-000000000029"))
+        #expect(last.contains("6 earlier incident(s) with the same fingerprint, or the same target and incident type"))
+        #expect(last.contains("look-alike 26") && !last.contains("look-alike 28"))
+    }
+
     @Test func selectsByResolutionDay() throws {
         try database.insertIncident(id: "c0000000-0000-4000-8000-000000000001", resolvedAt: "2026-09-30 23:59:59+00")
         try database.insertIncident(id: "c0000000-0000-4000-8000-000000000002", resolvedAt: "2026-10-02 00:00:00+00")
