@@ -10,12 +10,47 @@ extension CompiledTemplate {
         let templates: [String: CompiledTemplate]
         let escape: (String) -> String
         private(set) var output = ""
-        private var stack: [Any]
+        private var stack: [Context]
+
+        /// A value on the context stack, cast once when pushed rather than at every name looked up.
+        private enum Context {
+            case dictionary([String: Any])
+            case strings([String: String])
+            case parent(any MustacheParent)
+            case other(Any)
+
+            init(_ value: Any) {
+                switch value {
+                case let dictionary as [String: Any]: self = .dictionary(dictionary)
+                case let strings as [String: String]: self = .strings(strings)
+                case let parent as any MustacheParent: self = .parent(parent)
+                default: self = .other(value)
+                }
+            }
+
+            var value: Any {
+                switch self {
+                case .dictionary(let dictionary): dictionary
+                case .strings(let strings): strings
+                case .parent(let parent): parent
+                case .other(let value): value
+                }
+            }
+
+            func child(_ name: String) -> Any? {
+                switch self {
+                case .dictionary(let dictionary): dictionary[name]
+                case .strings(let strings): strings[name]
+                case .parent(let parent): parent.child(named: name)
+                case .other: nil
+                }
+            }
+        }
 
         init(templates: [String: CompiledTemplate], model: Any, escape: @escaping (String) -> String) {
             self.templates = templates
             self.escape = escape
-            self.stack = [model]
+            self.stack = [Context(model)]
             output.reserveCapacity(16 * 1024)
         }
 
@@ -43,21 +78,21 @@ extension CompiledTemplate {
                 if flag != inverted { render(children) }
             case let text as String:
                 guard !inverted else { return }
-                stack.append(text)
+                stack.append(.other(text))
                 render(children)
                 stack.removeLast()
             case let object as [String: Any]:
                 guard !inverted else { return }
-                stack.append(object)
+                stack.append(.dictionary(object))
                 render(children)
                 stack.removeLast()
             case let list as [[String: Any]]:
-                renderList(children, list, inverted: inverted, whole: list)
+                renderList(children, list, inverted: inverted, whole: list, context: Context.dictionary)
             case let sequence as any MustacheSequence:
-                renderList(children, Self.elements(of: sequence), inverted: inverted, whole: sequence)
+                renderList(children, Self.elements(of: sequence), inverted: inverted, whole: sequence, context: Context.init)
             case .some(let value):
                 guard !inverted else { return }
-                stack.append(value)
+                stack.append(Context(value))
                 render(children)
                 stack.removeLast()
             case .none:
@@ -66,16 +101,18 @@ extension CompiledTemplate {
         }
 
         /// Renders `children` once per element, or once with the empty list itself when inverted.
-        private mutating func renderList<Element>(_ children: [Node], _ elements: [Element], inverted: Bool, whole: Any) {
+        private mutating func renderList<Element>(
+            _ children: [Node], _ elements: [Element], inverted: Bool, whole: Any, context: (Element) -> Context
+        ) {
             if inverted {
                 guard elements.isEmpty else { return }
-                stack.append(whole)
+                stack.append(.other(whole))
                 render(children)
                 stack.removeLast()
                 return
             }
             for element in elements {
-                stack.append(element)
+                stack.append(context(element))
                 render(children)
                 stack.removeLast()
             }
@@ -86,13 +123,13 @@ extension CompiledTemplate {
         }
 
         private func look(up name: Name) -> Any? {
-            guard let first = name.parts.first else { return stack.last }
+            guard let first = name.parts.first else { return stack.last?.value }
             var found: Any?
             if name.topOnly {
-                found = stack.last.flatMap { Self.child(first, of: $0) }
+                found = stack.last?.child(first)
             } else {
-                for object in stack.reversed() {
-                    if let child = Self.child(first, of: object) {
+                for context in stack.reversed() {
+                    if let child = context.child(first) {
                         found = child
                         break
                     }
@@ -100,15 +137,9 @@ extension CompiledTemplate {
             }
             for part in name.parts.dropFirst() {
                 guard let object = found else { return nil }
-                found = Self.child(part, of: object)
+                found = Context(object).child(part)
             }
             return found
-        }
-
-        private static func child(_ name: String, of object: Any) -> Any? {
-            if let dictionary = object as? [String: Any] { return dictionary[name] }
-            if let dictionary = object as? [String: String] { return dictionary[name] }
-            return (object as? MustacheParent)?.child(named: name)
         }
     }
 }

@@ -97,41 +97,55 @@ public enum Markdown {
     /// control characters other than tab become visible control pictures. The block ends with
     /// its closing fence, without a line break.
     public static func codeBlock(_ text: String, language: String = "") -> String {
-        // On UTF-8 bytes: every byte that needs a change is ASCII, or the C1 control lead byte C2.
+        // On UTF-8 bytes: every byte that needs a change is ASCII, or the C1 control lead byte C2
+        // (Swift strings are valid UTF-8, so a continuation byte always follows it). Runs of
+        // bytes that stay as they are are copied at once.
         var body: [UInt8] = []
-        body.reserveCapacity(text.utf8.count + 1)
         var longestRun = 0
-        var run = 0
-        var previous: UInt8 = 0
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            run = byte == UInt8(ascii: "`") ? run + 1 : 0
-            longestRun = max(longestRun, run)
-            switch byte {
-            case UInt8(ascii: "\r"):
-                body.append(UInt8(ascii: "\n"))
-            case UInt8(ascii: "\n"):
-                if previous != UInt8(ascii: "\r") { body.append(byte) }
-            case UInt8(ascii: "\t"):
-                body.append(byte)
-            case 0x00...0x1F:
-                body.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte
-            case 0x7F:
-                body.append(contentsOf: [0xE2, 0x90, 0xA1])  // U+2421
-            case 0xC2:
-                // U+0080–U+009F are C2 80–C2 9F; U+00A0–U+00BF follow C2 with A0–BF.
-                guard let next = bytes.next() else { break }
-                if next < 0xA0 {
-                    body.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
-                } else {
-                    body.append(contentsOf: [byte, next])
+        var text = text
+        text.withUTF8 { bytes in
+            body.reserveCapacity(bytes.count + 1)
+            var run = 0
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "`") {
+                    run += 1
+                    longestRun = max(longestRun, run)
+                    index += 1
+                    continue
                 }
-                previous = next
-                continue
-            default:
-                body.append(byte)
+                run = 0
+                let afterReturn = index > 0 && bytes[index - 1] == UInt8(ascii: "\r")
+                if (byte >= 0x20 && byte != 0x7F && byte != 0xC2) || byte == UInt8(ascii: "\t")
+                    || (byte == UInt8(ascii: "\n") && !afterReturn)
+                {
+                    index += 1
+                    continue
+                }
+                body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                switch byte {
+                case UInt8(ascii: "\r"):
+                    body.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "\n"):
+                    break  // after a `\r`, which became this line break
+                case 0x7F:
+                    body.append(contentsOf: [0xE2, 0x90, 0xA1])  // U+2421
+                case 0xC2:
+                    // U+0080–U+009F are C2 80–C2 9F; U+00A0–U+00BF follow C2 with A0–BF.
+                    if index + 1 < bytes.count {
+                        let next = bytes[index + 1]
+                        body.append(contentsOf: next < 0xA0 ? [0xEF, 0xBF, 0xBD] : [byte, next])  // U+FFFD
+                    }
+                    index += 1
+                default:
+                    body.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte
+                }
+                index += 1
+                copied = index
             }
-            previous = byte
+            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         if let last = body.last, last != UInt8(ascii: "\n") { body.append(UInt8(ascii: "\n")) }
         let fence = String(repeating: "`", count: max(3, longestRun + 1))

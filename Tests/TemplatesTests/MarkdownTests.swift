@@ -168,7 +168,7 @@ struct MarkdownCodeBlockTests {
     /// The byte-level block equals a scalar-by-scalar reading of the same rules.
     @Test(arguments: [
         "", "\n", "x", "a\r\n\r\nb\n\r", "\u{0}\u{1B}[31m\u{7F}", "\u{80}\u{85}\u{9F}\u{A0}\u{BF}\u{C0}é",
-        "ñandú 🚨 \u{2028} ``` `", "trailing\r", "\t\ttab",
+        "ñandú 🚨 \u{2028} ``` `", "trailing\r", "\t\ttab", "``\u{85}```\r\r\n\n\u{A9}\u{1F}", "\u{85}",
     ])
     func matchesTheScalarRules(text: String) {
         var body = ""

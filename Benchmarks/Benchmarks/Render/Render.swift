@@ -28,8 +28,8 @@ let benchmarks: @Sendable () -> Void = {
     // incident changed since: every region is compared, the edit kept, the rest replaced.
     let edited = incidents.map { incident in
         var incident = incident
-        incident.postMortem = render(incident, with: generator).replacingOccurrences(
-            of: "## Lessons learned\n", with: "## Lessons learned\n\nWe will add a memory alert. — ana\n")
+        incident.postMortem = render(incident, with: generator).replacing(
+            "## Lessons learned\n", with: "## Lessons learned\n\nWe will add a memory alert. — ana\n")
         incident.title += " (renamed)"
         return incident
     }

@@ -85,10 +85,7 @@ public enum DocumentRegions {
         var starts: [(name: String, index: String.Index)] = [("header", body.startIndex)]
         var used: Set<String> = ["header"]
         var fence = FenceTracker()
-        var lineStart = body.startIndex
-        while lineStart < body.endIndex {
-            let lineEnd = body.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
-            let line = body[lineStart..<lineEnd]
+        for line in body.linesSplitAtNewlines {
             if !fence.isOpen, line.utf8.starts(with: "## ".utf8) {
                 var name = slug(line.dropFirst(3))
                 if used.contains(name) {
@@ -97,10 +94,9 @@ public enum DocumentRegions {
                     name = "\(name)-\(number)"
                 }
                 used.insert(name)
-                starts.append((name, lineStart))
+                starts.append((name, line.startIndex))
             }
             fence.read(line)
-            lineStart = lineEnd == body.endIndex ? lineEnd : body.utf8.index(after: lineEnd)
         }
         var regions: [Region] = []
         for (position, start) in starts.enumerated() {
