@@ -21,9 +21,8 @@ public struct EmbeddedMarkdown: Sendable {
     /// The body (without trailing line breaks) of the first section whose heading is one of
     /// `titles` (ignoring case, accents and a trailing colon), up to the next heading of the
     /// same or a higher level. `nil` when no such section exists or it is empty.
-    public func section(titled titles: [String]) -> String? {
-        let wanted = Set(titles.map(Self.fold))
-        guard let start = blocks.firstIndex(where: { $0.headingLevel != nil && wanted.contains(Self.fold($0.headingText)) }),
+    public func section(titled titles: Titles) -> String? {
+        guard let start = blocks.firstIndex(where: { $0.headingLevel != nil && titles.folded.contains(Self.fold($0.headingText)) }),
             let startLevel = blocks[start].headingLevel
         else { return nil }
         let body = blocks[(start + 1)...].prefix { ($0.headingLevel ?? Int.max) > startLevel }
@@ -37,7 +36,32 @@ public struct EmbeddedMarkdown: Sendable {
         return text
     }
 
-    private static func fold(_ title: String) -> String {
+    /// Headings to look for, folded once.
+    public struct Titles: Sendable, ExpressibleByArrayLiteral {
+        let folded: Set<String>
+
+        public init(_ titles: [String]) {
+            folded = Set(titles.map(EmbeddedMarkdown.fold))
+        }
+
+        public init(arrayLiteral titles: String...) {
+            self.init(titles)
+        }
+    }
+
+    /// `title` in lower case, without accents, surrounding blanks and trailing colons.
+    static func fold(_ title: String) -> String {
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return foldWithFoundation(title) }
+        // ASCII has no accents, and its only blanks are spaces and tabs.
+        var bytes = Array(title.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while let last = bytes.last, isBlank(last) { bytes.removeLast() }
+        let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+        while bytes.last == UInt8(ascii: ":"), bytes.count > start { bytes.removeLast() }
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
+    static func foldWithFoundation(_ title: String) -> String {
         var text = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
         while text.hasSuffix(":") { text.removeLast() }

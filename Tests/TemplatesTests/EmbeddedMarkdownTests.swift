@@ -65,4 +65,10 @@ struct EmbeddedMarkdownTests {
         #expect(!html.contains("<h1"))
         #expect(!html.contains("raw HTML omitted"))
     }
+
+    /// ASCII headings are folded on bytes, the same way Foundation folds them.
+    @Test(arguments: ["Root Cause:", "  ROOT cause ::", "\tx\t", "::", " :", "x : ", "", "Causa Raíz", "A\u{A0}b"])
+    func foldsHeadingsLikeFoundation(title: String) {
+        #expect(EmbeddedMarkdown.fold(title) == EmbeddedMarkdown.foldWithFoundation(title))
+    }
 }

@@ -4,6 +4,7 @@ import Foundation
 /// credentials logs and command output usually carry, plus a team's own.
 public struct Redactor: Sendable {
     public let rules: [RedactionRule]
+    private let triggers: TriggerWords
 
     /// Matches counted by rule name; never the matched text.
     public struct Counts: Sendable, Equatable {
@@ -24,6 +25,7 @@ public struct Redactor: Sendable {
 
     public init(rules: [RedactionRule]) {
         self.rules = rules
+        self.triggers = TriggerWords(rules)
     }
 
     /// A redactor that changes nothing (`--no-redact`).
@@ -32,12 +34,13 @@ public struct Redactor: Sendable {
     /// `text` with every rule applied in order, counting matches into `counts`.
     public func redact(_ text: String, counts: inout Counts) -> String {
         var text = text
-        var folded = FoldedText(text)
-        for rule in rules {
-            let (redacted, matches) = rule.apply(to: text, folded: folded)
+        var run = triggers.rulesToRun(in: text)
+        for (index, rule) in rules.enumerated() where run[index] {
+            let (redacted, matches) = rule.apply(to: text)
             if matches > 0 {
                 text = redacted
-                folded = FoldedText(text)
+                // Later rules see the redacted text.
+                run = triggers.rulesToRun(in: text)
                 counts.byRule[rule.name, default: 0] += matches
             }
         }

@@ -21,7 +21,7 @@ public enum ReportModel {
     }
 
     /// Headings under which the agent names the root cause.
-    static let rootCauseTitles = ["Causa raíz", "Root cause"]
+    static let rootCauseTitles: EmbeddedMarkdown.Titles = ["Causa raíz", "Root cause"]
 
     /// The facts of one incident, derived once and shared by the model and the run summary.
     public struct Facts: Sendable {

@@ -102,13 +102,32 @@ struct RedactorTests {
     }
 }
 
-struct FoldedTextTests {
+struct TriggerWordsTests {
     @Test(arguments: [
         ("Authorization: x", "authorization", true), ("xAUTHORIZATIO", "authorization", false), ("", "api", false),
         ("ap", "api", false), ("api", "api", true), ("aaapi", "api", true), ("ÁPI-Key api", "api", true),
-        ("a p i", "api", false), ("ends with API", "api", true),
+        ("a p i", "api", false), ("ends with API", "api", true), ("ApI", "api", true), ("xx", "xx", true),
     ])
-    func findsLowerCaseWordsInAnyCase(text: String, word: String, expected: Bool) {
-        #expect(FoldedText(text).contains(word) == expected)
+    func findsLowerCaseWordsInAnyCase(text: String, word: String, expected: Bool) throws {
+        let rules = [
+            try RedactionRule(name: "worded", pattern: "never-matches-[0-9]{99}", triggers: [word]),
+            try RedactionRule(name: "other", pattern: "never-matches-[0-9]{99}", triggers: ["zzz", "qqq"]),
+            try RedactionRule(name: "always", pattern: "never-matches-[0-9]{99}"),
+        ]
+        #expect(TriggerWords(rules).rulesToRun(in: text) == [expected, false, true])
+        #expect(TriggerWords(rules).rulesToRun(in: text + " QQQ") == [expected, true, true])
+    }
+
+    /// Every built-in rule runs on a text holding one of its words, and only then.
+    @Test func eachBuiltInRuleRunsOnlyOnItsWords() {
+        let redactor = Redactor.standard
+        let index = TriggerWords(redactor.rules)
+        for (position, rule) in redactor.rules.enumerated() {
+            for word in rule.triggers {
+                let run = index.rulesToRun(in: "-- \(word.uppercased()) --")
+                #expect(run[position], "\(rule.name) does not run on \(word)")
+            }
+        }
+        #expect(index.rulesToRun(in: "nothing to see here: 42 items") == redactor.rules.map { $0.triggers.isEmpty })
     }
 }
