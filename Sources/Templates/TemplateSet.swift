@@ -70,15 +70,15 @@ public struct TemplateSet: Sendable {
     /// The heading put above a post-mortem that sentinel-report did not write, kept below it.
     public static let earlierName = "earlier"
 
-    /// Renders the document template with `model`, a tree of dictionaries, arrays and strings.
+    /// Renders the document template with `model`.
     ///
     /// When the set has `types/<incidentType>`, that template replaces the default document.
-    public func render(_ model: [String: Any], incidentType: String? = nil) -> String {
+    public func render(_ model: TemplateObject, incidentType: String? = nil) -> String {
         render(model, template: documentName(for: incidentType))
     }
 
     /// Renders the template `name` with `model`; empty when the set has no such template.
-    public func render(_ model: [String: Any], template name: String) -> String {
+    public func render(_ model: TemplateObject, template name: String) -> String {
         guard let compiled else { return renderWithSwiftMustache(model, template: name) }
         guard let template = compiled[name] else { return "" }
         var renderer = CompiledTemplate.Renderer(templates: compiled, model: model, escape: Markdown.inline)
@@ -91,8 +91,8 @@ public struct TemplateSet: Sendable {
 
     /// Renders through swift-mustache: for sets that use more than core mustache, and as the
     /// reference the compiled renderer is tested against.
-    func renderWithSwiftMustache(_ model: [String: Any], template name: String) -> String {
-        library.render(model, withTemplate: name) ?? ""
+    func renderWithSwiftMustache(_ model: TemplateObject, template name: String) -> String {
+        library.render(model.mustacheValue, withTemplate: name) ?? ""
     }
 
     /// A hash of every template's name and text, to tell when the set changed.

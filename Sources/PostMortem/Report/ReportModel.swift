@@ -1,6 +1,6 @@
 import Templates
 
-/// Builds the values a post-mortem template renders: a tree of dictionaries, arrays and strings.
+/// Builds the values a post-mortem template renders: a tree of objects, lists, texts and flags.
 ///
 /// Plain strings are escaped as inline markdown by the template engine. Multi-line text
 /// (commands, output, logs) is given as ready-made fenced code blocks under a `block` key, and
@@ -42,118 +42,132 @@ public enum ReportModel {
 
     public static func make(
         for incident: Incident, facts: Facts, generator: Generator, settings: ReportSettings
-    ) -> [String: Any] {
-        var model: [String: Any] = [
-            "generator": ["version": generator.version, "templates": generator.templateSet, "locale": settings.locale],
-            "incident": incidentValues(incident, settings: settings),
-            "detectedAt": incident.createdAt.utcText,
-            "summary": summaryValues(facts),
-            "durations": durationValues(facts.durations),
-            "timeline": timelineValues(facts.timeline),
-            "action": actionValues(incident, chain: facts.chain),
-            "recurrence": recurrenceValues(incident.recurrence),
-            "dataQuality": facts.notes.map(noteValues),
-            "hasDataQualityNotes": !facts.notes.isEmpty,
+    ) -> TemplateObject {
+        var model: TemplateObject = [
+            "generator": ["version": .text(generator.version), "templates": .text(generator.templateSet), "locale": .text(settings.locale)],
+            "incident": .object(incidentValues(incident, settings: settings)),
+            "detectedAt": .text(incident.createdAt.utcText),
+            "summary": .object(summaryValues(facts)),
+            "durations": .object(durationValues(facts.durations)),
+            "timeline": .list(timelineValues(facts.timeline)),
+            "action": .object(actionValues(incident, chain: facts.chain)),
+            "recurrence": .object(recurrenceValues(incident.recurrence)),
+            "dataQuality": .list(facts.notes.map { .object(noteValues($0)) }),
+            "hasDataQualityNotes": .flag(!facts.notes.isEmpty),
         ]
-        model["resolvedAt"] = incident.resolvedAt?.utcText
-        if let metrics = facts.metrics { model["metrics"] = metricsValues(metrics) }
+        model["resolvedAt"] = text(incident.resolvedAt?.utcText)
+        if let metrics = facts.metrics { model["metrics"] = .object(metricsValues(metrics)) }
         if let reasoning = incident.agentReasoning {
             let embedded = EmbeddedMarkdown(reasoning, below: 3)
-            model["analysis"] = embedded.text
-            model["rootCause"] = embedded.section(titled: rootCauseTitles)
+            model["analysis"] = .text(embedded.text)
+            model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
         }
         if let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines) {
             model["logs"] = [
-                "block": Markdown.codeBlock(logs.text, language: "text"), "shown": String(logs.shownLines),
-                "total": String(logs.totalLines), "cut": logs.isCut,
+                "block": .text(Markdown.codeBlock(logs.text, language: "text")), "shown": .text(String(logs.shownLines)),
+                "total": .text(String(logs.totalLines)), "cut": .flag(logs.isCut),
             ]
         }
         return model
     }
 
-    private static func incidentValues(_ incident: Incident, settings: ReportSettings) -> [String: Any] {
-        var values: [String: Any] = [
-            "id": incident.id, "title": incident.title, "target": incident.target,
-            "severity": incident.severity, "status": incident.status, "sourceType": incident.sourceType,
-            "manual": incident.sourceType == "manual",
+    /// A text value, or none.
+    private static func text(_ text: String?) -> TemplateValue? {
+        text.map(TemplateValue.text)
+    }
+
+    /// A code block under a `block` key.
+    private static func block(_ text: String, language: String) -> TemplateValue {
+        ["block": .text(Markdown.codeBlock(text, language: language))]
+    }
+
+    private static func incidentValues(_ incident: Incident, settings: ReportSettings) -> TemplateObject {
+        var values: TemplateObject = [
+            "id": .text(incident.id), "title": .text(incident.title), "target": .text(incident.target),
+            "severity": .text(incident.severity), "status": .text(incident.status), "sourceType": .text(incident.sourceType),
+            "manual": .flag(incident.sourceType == "manual"),
         ]
-        values["url"] = settings.link(for: incident.id)
-        values["runtime"] = incident.containerRuntime
-        values["type"] = incident.incidentType
-        values["server"] = incident.serverName
-        values["fingerprint"] = incident.fingerprint
+        values["url"] = text(settings.link(for: incident.id))
+        values["runtime"] = text(incident.containerRuntime)
+        values["type"] = text(incident.incidentType)
+        values["server"] = text(incident.serverName)
+        values["fingerprint"] = text(incident.fingerprint)
         return values
     }
 
-    private static func summaryValues(_ facts: Facts) -> [String: Any] {
-        var values: [String: Any] = [:]
-        for outcome in DecisionChain.Outcome.allCases { values[outcome.rawValue] = facts.chain.outcome == outcome }
+    private static func summaryValues(_ facts: Facts) -> TemplateObject {
+        var values = TemplateObject()
+        for outcome in DecisionChain.Outcome.allCases { values[outcome.rawValue] = .flag(facts.chain.outcome == outcome) }
         let postponements = facts.chain.steps.filter { $0.kind == .postponed }.count
-        values["postponed"] = postponements > 0
-        values["postponements"] = String(postponements)
-        values["timeToResolve"] = facts.durations.resolve.span?.text
+        values["postponed"] = .flag(postponements > 0)
+        values["postponements"] = .text(String(postponements))
+        values["timeToResolve"] = text(facts.durations.resolve.span?.text)
         return values
     }
 
-    private static func entryValues(_ entry: Timeline.Entry) -> [String: Any] {
-        var values: [String: Any] = ["status": entry.status, "time": entry.time.utcText, "inferred": entry.inferredFrom != nil]
-        values["source"] = entry.inferredFrom
+    private static func entryValues(_ entry: Timeline.Entry) -> TemplateObject {
+        var values: TemplateObject = [
+            "status": .text(entry.status), "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
+        ]
+        values["source"] = text(entry.inferredFrom)
         return values
     }
 
     /// Each measure by name, and all of them in order under `list`, each flagged with its name.
-    private static func durationValues(_ durations: KeyDurations) -> [String: Any] {
-        var values: [String: Any] = [:]
-        var list: [[String: Any]] = []
+    private static func durationValues(_ durations: KeyDurations) -> TemplateObject {
+        var values = TemplateObject()
+        var list: [TemplateValue] = []
         for (name, measure) in durations.all {
-            var measureValues: [String: Any] = ["applies": measure.applies, "negative": measure.span?.isNegative ?? false]
-            measureValues["text"] = measure.span?.text
-            measureValues["from"] = measure.start.map(entryValues)
-            measureValues["to"] = measure.end.map(entryValues)
-            values[name] = measureValues
-            for other in KeyDurations.names { measureValues[other] = other == name }
-            list.append(measureValues)
+            var measureValues: TemplateObject = [
+                "applies": .flag(measure.applies), "negative": .flag(measure.span?.isNegative ?? false),
+            ]
+            measureValues["text"] = text(measure.span?.text)
+            measureValues["from"] = measure.start.map { .object(entryValues($0)) }
+            measureValues["to"] = measure.end.map { .object(entryValues($0)) }
+            values[name] = .object(measureValues)
+            for other in KeyDurations.names { measureValues[other] = .flag(other == name) }
+            list.append(.object(measureValues))
         }
-        values["list"] = list
+        values["list"] = .list(list)
         return values
     }
 
-    private static func timelineValues(_ timeline: Timeline) -> [[String: Any]] {
+    private static func timelineValues(_ timeline: Timeline) -> [TemplateValue] {
         timeline.entries.enumerated().map { number, entry in
             var values = entryValues(entry)
-            values["number"] = String(number + 1)
-            values["duplicate"] = entry.isRepeated
-            values["beforeDetection"] = entry.isBeforeDetection
-            values["afterResolution"] = entry.isAfterResolution
-            values["outOfOrder"] = entry.isOutOfOrder
-            values["sincePrevious"] = entry.sincePrevious?.text
-            return values
+            values["number"] = .text(String(number + 1))
+            values["duplicate"] = .flag(entry.isRepeated)
+            values["beforeDetection"] = .flag(entry.isBeforeDetection)
+            values["afterResolution"] = .flag(entry.isAfterResolution)
+            values["outOfOrder"] = .flag(entry.isOutOfOrder)
+            values["sincePrevious"] = text(entry.sincePrevious?.text)
+            return .object(values)
         }
     }
 
-    private static func actionValues(_ incident: Incident, chain: DecisionChain) -> [String: Any] {
-        var values: [String: Any] = [
-            "approved": chain.decision == .approved, "rejected": chain.decision == .rejected,
-            "postponed": chain.decision == .postponed, "undecided": chain.decision == .none,
+    private static func actionValues(_ incident: Incident, chain: DecisionChain) -> TemplateObject {
+        var values: TemplateObject = [
+            "approved": .flag(chain.decision == .approved), "rejected": .flag(chain.decision == .rejected),
+            "postponed": .flag(chain.decision == .postponed), "undecided": .flag(chain.decision == .none),
         ]
-        values["decidedBy"] = incident.approvedBy
-        values["executedAt"] = incident.executedAt?.utcText
-        if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = ["block": Markdown.codeBlock(proposed, language: "sh")] }
-        if let result = nonBlank(incident.actionResult) { values["result"] = ["block": Markdown.codeBlock(result, language: "text")] }
+        values["decidedBy"] = text(incident.approvedBy)
+        values["executedAt"] = text(incident.executedAt?.utcText)
+        if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = block(proposed, language: "sh") }
+        if let result = nonBlank(incident.actionResult) { values["result"] = block(result, language: "text") }
         // Decision notes are shown with their step; only real command error output is a block.
         if let error = nonBlank(incident.actionError), !["[RECHAZADO]", "[POSPUESTO]", "[RECOVERY]"].contains(where: error.hasPrefix) {
-            values["error"] = ["block": Markdown.codeBlock(error, language: "text")]
+            values["error"] = block(error, language: "text")
         }
-        values["hasSteps"] = !chain.steps.isEmpty
-        values["steps"] = chain.steps.map { step -> [String: Any] in
+        values["hasSteps"] = .flag(!chain.steps.isEmpty)
+        values["steps"] = .list(chain.steps.map { step in
             var stepValues = entryValues(step.entry)
             // Every kind is set, so a template's `{{#kind}}` never falls through to an outer value.
-            for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = step.kind == kind }
-            stepValues["actor"] = step.actor
-            stepValues["note"] = step.note
-            stepValues["waited"] = step.waited?.text
-            return stepValues
-        }
+            for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
+            stepValues["actor"] = text(step.actor)
+            stepValues["note"] = text(step.note)
+            stepValues["waited"] = text(step.waited?.text)
+            return .object(stepValues)
+        })
         return values
     }
 
@@ -163,49 +177,51 @@ public enum ReportModel {
         return text
     }
 
-    private static func metricsValues(_ metrics: MetricsReport) -> [String: Any] {
-        var values: [String: Any] = [
-            "rows": metrics.rows.map { row -> [String: Any] in
-                var rowValues: [String: Any] = [
-                    "path": row.path, "value": row.value, "high": row.isHigh, "low": row.isLow, "known": row.label != nil,
+    private static func metricsValues(_ metrics: MetricsReport) -> TemplateObject {
+        var values: TemplateObject = [
+            "rows": .list(metrics.rows.map { row in
+                var rowValues: TemplateObject = [
+                    "path": .text(row.path), "value": .text(row.value), "high": .flag(row.isHigh), "low": .flag(row.isLow),
+                    "known": .flag(row.label != nil),
                 ]
-                rowValues["label"] = row.label
-                rowValues["unit"] = row.unit.isEmpty ? nil : row.unit
-                rowValues["bar"] = row.bar
-                return rowValues
-            },
+                rowValues["label"] = text(row.label)
+                rowValues["unit"] = row.unit.isEmpty ? nil : .text(row.unit)
+                rowValues["bar"] = text(row.bar)
+                return .object(rowValues)
+            }),
             "threshold": "90",
         ]
-        values["type"] = metrics.type
+        values["type"] = text(metrics.type)
         return values
     }
 
-    private static func recurrenceValues(_ recurrence: Recurrence) -> [String: Any] {
+    private static func recurrenceValues(_ recurrence: Recurrence) -> TemplateObject {
         [
-            "count": String(recurrence.count), "any": recurrence.count > 0,
-            "more": recurrence.count > recurrence.latest.count, "days": String(Recurrence.windowDays),
-            "latest": recurrence.latest.map { past -> [String: Any] in
-                var values: [String: Any] = [
-                    "id": past.id, "title": past.title, "severity": past.severity, "date": past.createdAt.utcDate,
+            "count": .text(String(recurrence.count)), "any": .flag(recurrence.count > 0),
+            "more": .flag(recurrence.count > recurrence.latest.count), "days": .text(String(Recurrence.windowDays)),
+            "latest": .list(recurrence.latest.map { past in
+                var values: TemplateObject = [
+                    "id": .text(past.id), "title": .text(past.title), "severity": .text(past.severity),
+                    "date": .text(past.createdAt.utcDate),
                 ]
-                values["timeToResolve"] = past.resolvedAt.map { past.createdAt.duration(to: $0).text }
-                return values
-            },
+                values["timeToResolve"] = past.resolvedAt.map { .text(past.createdAt.duration(to: $0).text) }
+                return .object(values)
+            }),
         ]
     }
 
-    private static func noteValues(_ note: DataQualityNote) -> [String: Any] {
-        var values: [String: Any] = [:]
-        for kind in DataQualityNote.Kind.allCases { values[kind.rawValue] = note.kind == kind }
+    private static func noteValues(_ note: DataQualityNote) -> TemplateObject {
+        var values = TemplateObject()
+        for kind in DataQualityNote.Kind.allCases { values[kind.rawValue] = .flag(note.kind == kind) }
         for name in KeyDurations.names { values[name] = false }
-        values["status"] = note.status
-        values["time"] = note.time?.utcText
-        values["column"] = note.column
+        values["status"] = text(note.status)
+        values["time"] = text(note.time?.utcText)
+        values["column"] = text(note.column)
         if let measure = note.measure {
-            values["measure"] = measure
+            values["measure"] = .text(measure)
             values[measure] = true
         }
-        values["metric"] = note.metric
+        values["metric"] = text(note.metric)
         return values
     }
 }

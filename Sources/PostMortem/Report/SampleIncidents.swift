@@ -94,7 +94,7 @@ public enum SampleIncidents {
         if settings.incidentURL == nil { settings.incidentURL = "https://sentinel.example.com/incidents/{id}" }
         return TemplateLint.union(all.map { incident in
             let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
-            return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings)
+            return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings).mustacheValue
         })
     }
 }

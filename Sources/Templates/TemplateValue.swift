@@ -1,0 +1,74 @@
+/// A value a template renders: text, a flag, a list, or an object of named values.
+///
+/// The report model is built from these rather than from `Any`, so the renderer switches on a
+/// case where it would otherwise cast, and building an object appends to arrays where a
+/// dictionary would hash every key.
+public enum TemplateValue: Sendable {
+    case text(String)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object(TemplateObject)
+
+    /// The same value as swift-mustache takes it: strings, booleans, arrays and dictionaries.
+    public var mustacheValue: Any {
+        switch self {
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .list(let values): values.map(\.mustacheValue)
+        case .object(let object): object.mustacheValue
+        }
+    }
+}
+
+/// Named values, looked up by name; setting a name again replaces its value.
+///
+/// Objects are small (a few dozen names at most) and their names short, so a scan of the names
+/// costs less than hashing one.
+public struct TemplateObject: Sendable {
+    /// Every name with its value, in the order they were first set.
+    public private(set) var members: [(name: String, value: TemplateValue)] = []
+
+    public init() {}
+
+    /// The value of `name`; setting `nil` removes it.
+    public subscript(name: String) -> TemplateValue? {
+        get {
+            members.first { $0.name == name }?.value
+        }
+        set {
+            let index = members.firstIndex { $0.name == name }
+            switch (index, newValue) {
+            case (let index?, let value?): members[index].value = value
+            case (let index?, nil): members.remove(at: index)
+            case (nil, let value?): members.append((name, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The object as swift-mustache takes it: a dictionary.
+    public var mustacheValue: [String: Any] {
+        Dictionary(uniqueKeysWithValues: members.map { ($0.name, $0.value.mustacheValue) })
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral text: String) { self = .text(text) }
+    public init(booleanLiteral flag: Bool) { self = .flag(flag) }
+    public init(arrayLiteral values: TemplateValue...) { self = .list(values) }
+    public init(dictionaryLiteral members: (String, TemplateValue)...) { self = .object(TemplateObject(members)) }
+}
+
+extension TemplateObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral members: (String, TemplateValue)...) {
+        self.init(members)
+    }
+
+    /// An object with `members`, later ones replacing earlier ones of the same name.
+    public init(_ members: [(String, TemplateValue)]) {
+        self.members.reserveCapacity(members.count)
+        for (name, value) in members { self[name] = value }
+    }
+}
