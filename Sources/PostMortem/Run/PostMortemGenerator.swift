@@ -113,32 +113,56 @@ public struct PostMortemGenerator: Sendable {
             kind: options.force ? .all : .due, ids: ids.isEmpty ? nil : ids, since: options.since,
             until: options.until, seed: seed)
         let total = countFirst ? try store.count(query) : nil
-        // Two connections take turns: while one batch renders, the next is claimed on the other.
-        let connections = [store, try IncidentStore(connectionString: connectionString)]
+        // Two connections take turns (see ConnectionTurn): while the client renders one batch,
+        // the server writes the previous one on one connection and reads the next on the other.
+        let stores = [store, try IncidentStore(connectionString: connectionString)]
+        var turns: [ConnectionTurn?] = [nil, nil]
+        /// The rendered batch whose writes each connection's turn is doing.
+        var held: [[Rendered]] = [[], []]
         var seen: Set<String> = []
-        func claim(after: String?, turn: Int) -> BatchClaim? {
-            let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
-            guard size > 0 else { return nil }
-            return BatchClaim(
-                store: connections[turn % 2], query: query, after: after, limit: size, readOnly: options.dryRun,
-                lookalikes: query.ids == nil && turn >= Self.batchesBeforeLookalikes)
+        var claims = 0
+        func turn(_ side: Int, writes: [IncidentStore.Write]?) -> ConnectionTurn {
+            ConnectionTurn(store: stores[side], writes: writes, query: query, readOnly: options.dryRun)
         }
-        var turn = 0
-        var next = claim(after: nil, turn: turn)
-        while let current = next {
-            let batch = try current.wait()
-            seen.formUnion(batch.map(\.id))
-            turn += 1
-            next = batch.count == current.requested ? batch.last.flatMap { claim(after: $0.id, turn: turn) } : nil
-            do {
-                try finish(batch, on: current.store, options: options, summary: &summary)
-            } catch {
-                current.store.rollback()
-                next?.abandon()
-                throw error
+        /// Tells `turn` to claim the batch after `after`, or that the run has claimed enough.
+        func claimNext(_ turn: ConnectionTurn?, after: String?) {
+            let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
+            guard size > 0 else { return turn?.stop() ?? () }
+            turn?.claim(after: after, limit: size, lookalikes: query.ids == nil && claims >= Self.batchesBeforeLookalikes)
+            claims += 1
+        }
+        turns[0] = turn(0, writes: nil)
+        claimNext(turns[0], after: nil)
+        var index = 0
+        do {
+            while turns.contains(where: { $0 != nil }) {
+                let side = index % 2
+                let other = 1 - side
+                index += 1
+                guard let current = turns[side] else { continue }
+                let finished = try current.wait()
+                turns[side] = nil
+                record(held[side], outcomes: finished.written, options: options, summary: &summary)
+                held[side] = []
+                let batch = finished.batch
+                guard !batch.isEmpty else {
+                    turns[other]?.stop()
+                    continue
+                }
+                seen.formUnion(batch.map(\.id))
+                if turns[other] == nil, index == 1 { turns[other] = turn(other, writes: nil) }
+                let exhausted = batch.count < finished.requested
+                if exhausted { turns[other]?.stop() } else { claimNext(turns[other], after: batch.last?.id) }
+                let rendered = render(batch)
+                held[side] = rendered
+                turns[side] = turn(side, writes: options.dryRun ? [] : rendered.compactMap(\.write))
+                if exhausted { turns[side]?.stop() }
+                logger.info("batch rendered", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
+                progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
             }
-            logger.info("batch done", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
-            progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
+        } catch {
+            for turn in turns { turn?.abandon() }
+            throw error
         }
         if !ids.isEmpty {
             let missing = ids.filter { !seen.contains($0) }
@@ -153,14 +177,11 @@ public struct PostMortemGenerator: Sendable {
         return summary
     }
 
-    /// Renders a claimed batch, writes what changed and commits the batch's transaction.
-    private func finish(
-        _ batch: [Incident], on store: IncidentStore, options: GenerateOptions, summary: inout RunSummary
-    ) throws(PostgresError) {
-        let rendered = render(batch)
+    /// Records a rendered batch with the outcomes of its writes (in the order of its writes).
+    private func record(
+        _ rendered: [Rendered], outcomes: [IncidentStore.WriteOutcome], options: GenerateOptions, summary: inout RunSummary
+    ) {
         let writes = options.dryRun ? [] : rendered.compactMap(\.write)
-        let outcomes = try store.writePostMortems(writes)
-        try store.commit()
         let outcomeByID = Dictionary(zip(writes.map(\.id), outcomes)) { first, _ in first }
         for rendered in rendered {
             record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, summary: &summary)

@@ -186,6 +186,29 @@ struct PostMortemGeneratorTests {
         #expect(Set(limited.generated).isDisjoint(with: rest.generated))
     }
 
+    /// The two connections' turns end cleanly whether the last batch is full, partial or empty,
+    /// and with a limit that falls anywhere in a batch: every incident once, none twice.
+    @Test(arguments: [(0, nil), (2, nil), (5, nil), (8, nil), (8, 5), (8, 6), (8, 7), (8, 12), (8, 0)] as [(Int, Int?)])
+    func everyIncidentOnceWhateverTheBatchBoundaries(extra: Int, limit: Int?) throws {
+        for n in 0..<extra {
+            try database.insertIncident(id: "c0000000-0000-4000-8000-0000000000\(10 + n)")
+        }
+        let resolved = Self.resolved.count + extra
+        let summary = try generate {
+            $0.batchSize = 3
+            $0.limit = limit
+        }
+        let expected = min(resolved, limit ?? resolved)
+        #expect(summary.generated.count == expected)
+        #expect(Set(summary.generated).count == expected)
+        #expect(summary.failed.isEmpty && summary.skipped.isEmpty)
+        let written = try database.execute(
+            "SELECT count(*) FROM incidents WHERE post_mortem_md LIKE '<!-- sentinel-report document; %'").first?.first
+        #expect(written == String(expected))
+        let rest = try generate { $0.batchSize = 3 }
+        #expect(rest.generated.count == resolved - expected)
+    }
+
     /// Past the first batches each connection lists look-alikes from its own table; the documents
     /// say what rendering each incident alone (which joins pairs) says.
     @Test func documentsListTheSameLookAlikesFromTheTable() throws {
