@@ -10,23 +10,44 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         self.microseconds = microseconds
     }
 
-    /// Parses PostgreSQL's epoch text, such as `1732888800.123456` or `-86400`.
+    /// Parses PostgreSQL's epoch text, such as `1732888800.123456` or `-86400`, on its bytes:
+    /// an optional `-`, digits, and optionally `.` and digits (those after the sixth ignored).
     public init?(epochText text: Substring) {
-        var rest = text
-        let negative = rest.first == "-"
-        if negative { rest = rest.dropFirst() }
-        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholeText = parts.first, !wholeText.isEmpty, let whole = Int64(wholeText) else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1].prefix(6)
-            guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let value = Int64(digits) else { return nil }
-            fraction = value * Self.powerOfTen(6 - digits.count)
+        var bytes = text.utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        var whole: Int64 = 0
+        var wholeDigits = 0
+        while let byte = bytes.first, let digit = Self.digit(byte) {
+            let (times10, overflow) = whole.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(digit)
+            guard !overflow, !overflow2 else { return nil }
+            whole = sum
+            wholeDigits += 1
+            bytes = bytes.dropFirst()
         }
+        guard wholeDigits > 0 else { return nil }
+        var fraction: Int64 = 0
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard !bytes.isEmpty else { return nil }
+            var scale: Int64 = 100_000
+            while let byte = bytes.first {
+                guard let digit = Self.digit(byte) else { return nil }
+                fraction += digit * scale
+                scale /= 10
+                bytes = bytes.dropFirst()
+            }
+        }
+        guard bytes.isEmpty else { return nil }
         let (product, overflow) = whole.multipliedReportingOverflow(by: 1_000_000)
         guard !overflow else { return nil }
         let magnitude = product + fraction
         self.microseconds = negative ? -magnitude : magnitude
+    }
+
+    private static func digit(_ byte: UInt8) -> Int64? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int64(byte - UInt8(ascii: "0")) : nil
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
@@ -43,8 +64,31 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         let (day, secondOfDay) = Self.floorDivision(microseconds, 86_400_000_000)
         let seconds = secondOfDay / 1_000_000
         let (year, month, dayOfMonth) = Self.civilDate(daysSinceEpoch: day)
-        return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(dayOfMonth, 2)) "
-            + "\(Self.pad(seconds / 3600, 2)):\(Self.pad(seconds / 60 % 60, 2)):\(Self.pad(seconds % 60, 2))"
+        guard (0...9999).contains(year) else {
+            return "\(String(year))-\(Self.pad(month))-\(Self.pad(dayOfMonth)) "
+                + "\(Self.pad(seconds / 3600)):\(Self.pad(seconds / 60 % 60)):\(Self.pad(seconds % 60))"
+        }
+        // Four-digit years, the only ones Sentinel stores: written as bytes, without interpolation.
+        let fields: [(Int64, Int, UInt8?)] = [
+            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (dayOfMonth, 2, UInt8(ascii: " ")),
+            (seconds / 3600, 2, UInt8(ascii: ":")), (seconds / 60 % 60, 2, UInt8(ascii: ":")), (seconds % 60, 2, nil),
+        ]
+        return String(unsafeUninitializedCapacity: 19) { buffer in
+            var index = 0
+            for (value, width, separator) in fields {
+                var rest = value
+                for position in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                index += width
+                if let separator {
+                    buffer[index] = separator
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 
     /// `yyyy-mm-dd` in UTC.
@@ -72,12 +116,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         return (quotient, value - quotient * divisor)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
-    private static func powerOfTen(_ exponent: Int) -> Int64 {
-        (0..<exponent).reduce(1) { result, _ in result * 10 }
+    private static func pad(_ value: Int64) -> String {
+        value < 10 ? "0\(value)" : String(value)
     }
 }

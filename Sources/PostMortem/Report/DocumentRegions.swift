@@ -81,34 +81,42 @@ public enum DocumentRegions {
     /// named after its heading (lower-case letters and digits joined by `-`), with `-2`, `-3`…
     /// added to repeated names.
     public static func split(_ body: String) -> [Region] {
-        // Where each region starts, found line by line on UTF-8 bytes.
-        var starts: [(name: String, index: String.Index)] = [("header", body.startIndex)]
-        var used: Set<String> = ["header"]
-        var fence = FenceTracker()
-        for line in body.linesSplitAtNewlines {
-            if !fence.isOpen, line.utf8.starts(with: "## ".utf8) {
-                var name = slug(line.dropFirst(3))
-                if used.contains(name) {
-                    var number = 2
-                    while used.contains("\(name)-\(number)") { number += 1 }
-                    name = "\(name)-\(number)"
+        var body = body
+        return body.withUTF8 { bytes in
+            // Where each region starts, found line by line on the UTF-8 bytes.
+            var starts: [(name: String, offset: Int)] = [("header", 0)]
+            var used: Set<String> = ["header"]
+            var fence = FenceTracker()
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let rest = UnsafeBufferPointer(rebasing: bytes[lineStart...])
+                let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")).map { lineStart + $0 } ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if !fence.isOpen, line.starts(with: "## ".utf8) {
+                    var name = slug(Substring(String(decoding: line.dropFirst(3), as: UTF8.self)))
+                    if used.contains(name) {
+                        var number = 2
+                        while used.contains("\(name)-\(number)") { number += 1 }
+                        name = "\(name)-\(number)"
+                    }
+                    used.insert(name)
+                    starts.append((name, lineStart))
                 }
-                used.insert(name)
-                starts.append((name, line.startIndex))
+                fence.read(line)
+                lineStart = lineEnd + 1
             }
-            fence.read(line)
+            var regions: [Region] = []
+            for (position, start) in starts.enumerated() {
+                let end = position + 1 < starts.count ? starts[position + 1].offset : bytes.count
+                var content = String(decoding: UnsafeBufferPointer(rebasing: bytes[start.offset..<end]), as: UTF8.self)
+                if position == 0, content.isEmpty { continue }
+                // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
+                if !content.hasSuffix("\n") { content += "\n" }
+                if !content.hasSuffix("\n\n") { content += "\n" }
+                regions.append(Region(name: start.name, content: content))
+            }
+            return regions
         }
-        var regions: [Region] = []
-        for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1].index : body.endIndex
-            var content = String(body[start.index..<end])
-            if position == 0, content.isEmpty { continue }
-            // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
-            if !content.hasSuffix("\n") { content += "\n" }
-            if !content.hasSuffix("\n\n") { content += "\n" }
-            regions.append(Region(name: start.name, content: content))
-        }
-        return regions
     }
 
     /// The document without its marker lines, for HTML: the markers are for regeneration only.
@@ -173,9 +181,8 @@ struct FenceTracker {
 
     var isOpen: Bool { fence != nil }
 
-    /// Reads one line (without its line break) on its UTF-8 bytes: fences are ASCII.
-    mutating func read(_ line: Substring) {
-        let bytes = line.utf8
+    /// Reads one line (without its line break) as UTF-8 bytes: fences are ASCII.
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
         let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
         guard indent < 4 else { return }
         let rest = bytes.dropFirst(indent)
@@ -184,7 +191,9 @@ struct FenceTracker {
         guard run >= 3 else { return }
         let after = rest.dropFirst(run)
         if let open = fence {
-            if first == open.byte, run >= open.length, String(Substring(after)).allSatisfy(\.isWhitespace) { fence = nil }
+            if first == open.byte, run >= open.length, String(decoding: after, as: UTF8.self).allSatisfy(\.isWhitespace) {
+                fence = nil
+            }
         } else if first == UInt8(ascii: "~") || !after.contains(UInt8(ascii: "`")) {
             fence = (first, run)
         }

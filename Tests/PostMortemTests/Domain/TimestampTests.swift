@@ -8,12 +8,16 @@ struct TimestampTests {
         ("1732888800.5", 1_732_888_800_500_000),
         ("1732888800.123456", 1_732_888_800_123_456),
         ("-1.25", -1_250_000),
+        ("7.1234567", 7_123_456), ("0.000001", 1), ("9223372036854", 9_223_372_036_854_000_000),
     ])
     func parsesEpochText(text: String, microseconds: Int64) {
         #expect(Timestamp(epochText: text[...])?.microseconds == microseconds)
     }
 
-    @Test(arguments: ["", "abc", "12.", "1.2.3", "Infinity", "-Infinity", "NaN", "99999999999999999999"])
+    @Test(arguments: [
+        "", "abc", "12.", "1.2.3", "Infinity", "-Infinity", "NaN", "99999999999999999999", "9223372036855", "-", ".5",
+        "1.5x", " 1", "+1", "--1", "1e5", "١٢",
+    ])
     func rejectsWhatIsNotAFiniteEpoch(text: String) {
         #expect(Timestamp(epochText: text[...]) == nil)
     }
@@ -24,6 +28,8 @@ struct TimestampTests {
         (1_790_837_999, "2026-10-01 06:59:59"),
         (-1, "1969-12-31 23:59:59"),
         (4_102_444_800, "2100-01-01 00:00:00"),
+        (-62_135_596_800, "0001-01-01 00:00:00"), (253_402_300_799, "9999-12-31 23:59:59"),
+        (253_402_300_800, "10000-01-01 00:00:00"),
     ])
     func formatsUTC(seconds: Int64, text: String) {
         #expect(Timestamp(microseconds: seconds * 1_000_000).utcText == text)
