@@ -20,8 +20,8 @@ struct Schema: Equatable {
     ///
     /// Columns and event times are hashed in their text output, which for timestamps depends on
     /// TimeZone and DateStyle: every query that computes it runs in a transaction that pins
-    /// both (``IncidentStore/begin(readOnly:)``). Cheaper than formatting epoch numerics or a
-    /// whole record, whose output quotes every character of the logs.
+    /// both (``IncidentStore/begin(readOnly:)``). Cheaper than formatting epoch numerics, a
+    /// whole record (whose output quotes every character of the logs) or an md5 per column.
     let inputsExpression: String
 
     /// Columns an incident row must have; without them the database is not Sentinel's.
@@ -70,11 +70,12 @@ struct Schema: Equatable {
         recurrenceWays = RecurrenceWays(
             fingerprint: present.contains("fingerprint"), incidentType: present.contains("incident_type"),
             resolvedAt: present.contains("resolved_at"))
-        // Each column by its own text: times as they print, the rest as their md5 (so no
-        // separator inside a value can shift one column into the next), NULL as `-`.
+        // Each column's text after its length in bytes (so no separator inside a value can shift
+        // one column into the next), NULL as `-`. `octet_length` reads a TOASTed value's size
+        // without decompressing it; one md5 over everything costs half of one per column.
         let inputColumns = Self.decodedColumns
             .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
-            .map { $0.isTime ? "coalesce(i.\($0.name)::text, '-')" : "coalesce(md5(i.\($0.name)::text), '-')" }
+            .map { "coalesce(octet_length(i.\($0.name)::text) || ':' || i.\($0.name)::text, '-')" }
         inputsExpression = """
             md5($1::text || '|' || concat_ws('|', \(inputColumns.joined(separator: ", "))) || '|' || coalesce((
                 SELECT string_agg(status || '@' || (\(eventTime))::text, ',' ORDER BY \(eventTime), status)

@@ -71,6 +71,37 @@ struct PostMortemGeneratorTests {
         #expect(try generate().processed == 0)
     }
 
+    /// How many incidents are due now.
+    func dueCount() throws -> Int {
+        try IncidentStore(connectionString: database.url).count(IncidentStore.Query(kind: .due, seed: generator.seed))
+    }
+
+    /// A change to any column a document is made from makes its incident due, even a character
+    /// moved from one column to the next.
+    @Test(arguments: [
+        "title = 'new title'", "logs = coalesce(logs, '') || 'x'", "metrics_snapshot = '{\"a\": 1}'",
+        "resolved_at = resolved_at + interval '1 microsecond'", "agent_reasoning = NULL", "fingerprint = 'fp-new'",
+        "approved_by = 'luis@example.com'", "title = 'a', target = 'b|c'", "title = 'a|b', target = 'c'",
+    ])
+    func anyChangeToItsInputsMakesItDue(change: String) throws {
+        try database.execute("UPDATE incidents SET title = 'a|b', target = 'c' WHERE id = $1", [Fixtures.approved])
+        _ = try generate()
+        #expect(try dueCount() == 0)
+        try database.execute("UPDATE incidents SET \(change) WHERE id = $1", [Fixtures.approved])
+        #expect(try dueCount() == (change == "title = 'a|b', target = 'c'" ? 0 : 1))
+    }
+
+    /// A new timeline event makes an incident due; what the tool itself writes does not.
+    @Test func eventsCountAndTheToolsOwnColumnsDoNot() throws {
+        _ = try generate()
+        try database.execute(
+            "UPDATE incidents SET updated_at = now() + interval '1 day', post_mortem_updated_at = now() WHERE id = $1",
+            [Fixtures.approved])
+        #expect(try dueCount() == 0)
+        try database.insertEvents(Fixtures.approved, [("verifying", "2026-10-01 09:00:00+00")])
+        #expect(try dueCount() == 1)
+    }
+
     /// Whatever the database's own TimeZone and DateStyle, a run's hashes and dates compare
     /// the same way in the count and in every batch, so a second run finds nothing due.
     @Test func hashesDoNotDependOnTheSessionsTimeZone() throws {
