@@ -1,12 +1,13 @@
 import Foundation
 
 /// One connection's turn in a run, on a thread of its own: it writes and commits the batch the
-/// connection holds, then claims the next batch once told where that starts.
+/// connection holds, then claims the next batch once told which.
 ///
 /// `generate` gives two connections alternate turns, so that the server writes one batch and
 /// reads the next while the client renders a third. `store` is used only by the turn's thread
 /// until ``wait()`` returns, then only by the caller. The caller tells each turn exactly once
-/// what to claim (``claim(after:limit:lookalikes:)``) or that there is nothing more (``stop()``).
+/// what to claim (``claim(after:through:limit:lookalikes:)``) or that there is nothing more
+/// (``stop()``).
 final class ConnectionTurn: @unchecked Sendable {
     let store: IncidentStore
     private let group = DispatchGroup()
@@ -17,6 +18,7 @@ final class ConnectionTurn: @unchecked Sendable {
 
     private struct Request {
         var after: String?
+        var through: String?
         var limit: Int
         var lookalikes: Bool
     }
@@ -67,7 +69,8 @@ final class ConnectionTurn: @unchecked Sendable {
             return .failure(error)
         }
         do {
-            finished.batch = try store.batch(query, after: request.after, limit: request.limit, lock: !readOnly)
+            finished.batch = try store.batch(
+                query, after: request.after, through: request.through, limit: request.limit, lock: !readOnly)
             return .success(finished)
         } catch {
             store.rollback()
@@ -75,12 +78,12 @@ final class ConnectionTurn: @unchecked Sendable {
         }
     }
 
-    /// Tells the turn to claim up to `limit` incidents after `after`, building the connection's
-    /// table of look-alikes first with `lookalikes`.
-    func claim(after: String?, limit: Int, lookalikes: Bool) {
+    /// Tells the turn to claim up to `limit` incidents with ids after `after` and up to
+    /// `through`, building the connection's table of look-alikes first with `lookalikes`.
+    func claim(after: String?, through: String?, limit: Int, lookalikes: Bool) {
         guard !isTold else { return }
         isTold = true
-        request = Request(after: after, limit: limit, lookalikes: lookalikes)
+        request = Request(after: after, through: through, limit: limit, lookalikes: lookalikes)
         told.signal()
     }
 

@@ -85,6 +85,14 @@ public struct PostMortemGenerator: Sendable {
         return (incident, redactor.redact(document(for: incident).text, counts: &counts))
     }
 
+    /// The ids a connection claims from: after `after`, up to and including `through`.
+    private struct IDRange {
+        var after: String?
+        var through: String?
+        /// Whether the range has nothing more to claim.
+        var isDone = false
+    }
+
     /// How many batches of a backlog run find their look-alikes by joining pairs before each
     /// connection builds its table of them (``IncidentStore/prepareLookalikes()``).
     ///
@@ -115,48 +123,58 @@ public struct PostMortemGenerator: Sendable {
         let total = countFirst ? try store.count(query) : nil
         // Two connections take turns (see ConnectionTurn): while the client renders one batch,
         // the server writes the previous one on one connection and reads the next on the other.
+        // Each connection claims from its own half of the ids, split in the middle of the
+        // resolved ones' range, so that when little is due both halves are searched at once.
         let stores = [store, try IncidentStore(connectionString: connectionString)]
+        var ranges = [IDRange(), IDRange(isDone: true)]
+        if query.ids == nil, let bounds = try store.resolvedIDRange(), let middle = IncidentID.midpoint(bounds.first, bounds.last) {
+            ranges = [IDRange(through: middle), IDRange(after: middle)]
+        }
         var turns: [ConnectionTurn?] = [nil, nil]
         /// The rendered batch whose writes each connection's turn is doing.
         var held: [[Rendered]] = [[], []]
         var seen: Set<String> = []
+        /// Incidents asked for and not yet read.
+        var outstanding = 0
         var claims = 0
+        /// Tells `side`'s turn to claim its range's next batch, or that there is nothing more.
+        func tell(_ side: Int) {
+            guard let turn = turns[side] else { return }
+            let size = min(options.batchSize, options.limit.map { $0 - seen.count - outstanding } ?? options.batchSize)
+            guard !ranges[side].isDone, size > 0 else { return turn.stop() }
+            turn.claim(
+                after: ranges[side].after, through: ranges[side].through, limit: size,
+                lookalikes: query.ids == nil && claims >= Self.batchesBeforeLookalikes)
+            outstanding += size
+            claims += 1
+        }
         func turn(_ side: Int, writes: [IncidentStore.Write]?) -> ConnectionTurn {
             ConnectionTurn(store: stores[side], writes: writes, query: query, readOnly: options.dryRun)
         }
-        /// Tells `turn` to claim the batch after `after`, or that the run has claimed enough.
-        func claimNext(_ turn: ConnectionTurn?, after: String?) {
-            let size = min(options.batchSize, options.limit.map { $0 - seen.count } ?? options.batchSize)
-            guard size > 0 else { return turn?.stop() ?? () }
-            turn?.claim(after: after, limit: size, lookalikes: query.ids == nil && claims >= Self.batchesBeforeLookalikes)
-            claims += 1
+        for side in ranges.indices where !ranges[side].isDone {
+            turns[side] = turn(side, writes: nil)
+            tell(side)
         }
-        turns[0] = turn(0, writes: nil)
-        claimNext(turns[0], after: nil)
         var index = 0
         do {
             while turns.contains(where: { $0 != nil }) {
                 let side = index % 2
-                let other = 1 - side
                 index += 1
                 guard let current = turns[side] else { continue }
                 let finished = try current.wait()
                 turns[side] = nil
+                outstanding -= finished.requested
                 record(held[side], outcomes: finished.written, options: options, summary: &summary)
                 held[side] = []
                 let batch = finished.batch
-                guard !batch.isEmpty else {
-                    turns[other]?.stop()
-                    continue
-                }
+                if batch.count < finished.requested { ranges[side].isDone = true }
+                guard let last = batch.last else { continue }
                 seen.formUnion(batch.map(\.id))
-                if turns[other] == nil, index == 1 { turns[other] = turn(other, writes: nil) }
-                let exhausted = batch.count < finished.requested
-                if exhausted { turns[other]?.stop() } else { claimNext(turns[other], after: batch.last?.id) }
+                ranges[side].after = last.id
                 let rendered = render(batch)
                 held[side] = rendered
                 turns[side] = turn(side, writes: options.dryRun ? [] : rendered.compactMap(\.write))
-                if exhausted { turns[side]?.stop() }
+                tell(side)
                 logger.info("batch rendered", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
                 progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
             }
@@ -164,6 +182,9 @@ public struct PostMortemGenerator: Sendable {
             for turn in turns { turn?.abandon() }
             throw error
         }
+        // The two halves were recorded batch by batch in turn: list each outcome in id order.
+        summary.generated.sort()
+        summary.unchanged.sort()
         if !ids.isEmpty {
             let missing = ids.filter { !seen.contains($0) }
             let existing = try store.incidents(ids: missing, seed: seed).map(\.id)

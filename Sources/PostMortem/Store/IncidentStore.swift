@@ -107,19 +107,35 @@ final class IncidentStore {
         return rows.rows.first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
     }
 
-    /// Up to `limit` incidents of `query` with ids after `after`, in id order, with their events,
-    /// earlier look-alikes and inputs hash. With `lock`, the rows are claimed for this
-    /// transaction and rows another run has claimed are skipped.
-    func batch(_ query: Query, after: String?, limit: Int, lock: Bool) throws(PostgresError) -> [Incident] {
+    /// The lowest and the highest id of a resolved incident, found at the ends of the primary
+    /// key's index; `nil` when there is none.
+    func resolvedIDRange() throws(PostgresError) -> (first: String, last: String)? {
+        let row = try connection.query(
+            """
+            SELECT (SELECT id::text FROM incidents WHERE status = 'resolved' ORDER BY id LIMIT 1),
+                   (SELECT id::text FROM incidents WHERE status = 'resolved' ORDER BY id DESC LIMIT 1)
+            """, action: "Reading the range of resolved incidents"
+        ).rows.first
+        guard let first = row?[0] ?? nil, let last = row?[1] ?? nil else { return nil }
+        return (first, last)
+    }
+
+    /// Up to `limit` incidents of `query` with ids after `after` and up to `through` (either
+    /// bound `nil`: none), in id order, with their events, earlier look-alikes and inputs hash.
+    /// With `lock`, the rows are claimed for this transaction and rows another run has claimed
+    /// are skipped.
+    func batch(_ query: Query, after: String?, through: String? = nil, limit: Int, lock: Bool) throws(PostgresError) -> [Incident] {
         let (filter, parameters) = filter(query)
         let afterParameter = "$\(parameters.count + 2)"
+        let throughParameter = "$\(parameters.count + 4)"
         let sql = """
             SELECT \(schema.incidentColumns), \(schema.inputsExpression) FROM incidents i
             WHERE \(filter) AND (\(afterParameter)::uuid IS NULL OR i.id > \(afterParameter)::uuid)
+              AND (\(throughParameter)::uuid IS NULL OR i.id <= \(throughParameter)::uuid)
             ORDER BY i.id LIMIT $\(parameters.count + 3)::int\(lock ? " FOR UPDATE OF i SKIP LOCKED" : "")
             """
         let action = query.ids == nil ? "Reading resolved incidents" : "Reading the requested incidents"
-        let rows = try connection.query(sql, [query.seed] + parameters + [after, String(limit)], action: action).rows
+        let rows = try connection.query(sql, [query.seed] + parameters + [after, String(limit), through], action: action).rows
         var incidents = rows.map(Self.incident)
         guard !incidents.isEmpty else { return [] }
         let ids = Self.arrayLiteral(incidents.map(\.id))
