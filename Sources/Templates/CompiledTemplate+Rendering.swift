@@ -6,21 +6,24 @@ extension CompiledTemplate {
     struct Renderer {
         let templates: [String: CompiledTemplate]
         let escape: (String) -> String
-        private(set) var output = ""
+        /// The text so far as UTF-8: appending bytes costs less than appending to a string.
+        private var bytes: [UInt8] = []
         private var stack: [TemplateValue]
+
+        var output: String { String(decoding: bytes, as: UTF8.self) }
 
         init(templates: [String: CompiledTemplate], model: TemplateObject, escape: @escaping (String) -> String) {
             self.templates = templates
             self.escape = escape
             self.stack = [.object(model)]
-            output.reserveCapacity(16 * 1024)
+            bytes.reserveCapacity(32 * 1024)
         }
 
         mutating func render(_ nodes: [Node]) {
             for node in nodes {
                 switch node {
                 case .text(let text):
-                    output += text
+                    bytes.append(contentsOf: text.utf8)
                 case .variable(let name, let escaped):
                     guard let value = look(up: name) else { continue }
                     let text: String
@@ -28,7 +31,7 @@ extension CompiledTemplate {
                     case .text(let value): text = value
                     default: text = String(describing: value.mustacheValue)
                     }
-                    output += escaped ? escape(text) : text
+                    bytes.append(contentsOf: (escaped ? escape(text) : text).utf8)
                 case .section(let name, let inverted, let children):
                     renderSection(children, value: look(up: name), inverted: inverted)
                 case .partial(let name):

@@ -24,6 +24,22 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The rendering step alone, on incidents already redacted: facts, the template model and
+    // the templates, giving the document's markdown (no regions, no merge).
+    let redacted = incidents.map { incident in
+        var counts = Redactor.Counts()
+        return generator.redactor.redact(incident, counts: &counts)
+    }
+    let author = ReportModel.Generator(version: "0", templateSet: generator.templates.name)
+    Benchmark("render the markdown only") { benchmark in
+        for index in benchmark.scaledIterations {
+            let incident = redacted[index]
+            let facts = ReportModel.Facts(incident: incident, locale: generator.settings.locale)
+            let model = ReportModel.make(for: incident, facts: facts, generator: author, settings: generator.settings)
+            blackHole(generator.templates.render(model, incidentType: incident.incidentType))
+        }
+    }
+
     // The document stored by an earlier run, with one section edited by a person, and the
     // incident changed since: every region is compared, the edit kept, the rest replaced.
     let edited = incidents.map { incident in
