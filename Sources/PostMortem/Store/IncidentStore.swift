@@ -194,8 +194,8 @@ final class IncidentStore {
     /// expected one; the outcomes are in the order of `writes`.
     ///
     /// Every write sets `post_mortem_updated_at` and `updated_at` to now() in the same statement.
-    /// The statements go out in pipeline mode, one round trip for all of them, after one
-    /// savepoint of the batch's transaction. When the server refuses a row (a constraint, a
+    /// The statements go out in pipeline mode, one round trip for all of them, as one prepared
+    /// statement after one savepoint of the batch's transaction. When the server refuses a row (a constraint, a
     /// trigger, a size limit; returned as ``WriteOutcome/rejected(_:)``) it skips the rest: the
     /// writes roll back to the savepoint and all but the refused ones are sent again. One
     /// savepoint per batch rather than per row keeps the open transaction under PostgreSQL's 64
@@ -211,27 +211,38 @@ final class IncidentStore {
         var outcomes = [WriteOutcome?](repeating: nil, count: writes.count)
         var remaining = Array(writes.indices)
         while !remaining.isEmpty {
-            let statements = [PostgresConnection.Statement(sql: "SAVEPOINT post_mortems", action: action)]
+            // Prepared once per round trip rather than parsed and planned for every row; named
+            // afresh and deallocated in the same transaction, so that it works through a
+            // transaction-mode pooler and never meets a statement left behind.
+            let name = "sentinel_report_write_" + String(UInt64.random(in: .min ... .max), radix: 16)
+            let statements = [
+                PostgresConnection.Statement(sql: "SAVEPOINT post_mortems", action: action),
+                PostgresConnection.Statement(form: .prepare(name: name, sql: sql), action: action),
+            ]
                 + remaining.map { index in
                     PostgresConnection.Statement(
-                        sql: sql, parameters: [writes[index].id, writes[index].text, writes[index].expected],
+                        form: .execute(name: name), parameters: [writes[index].id, writes[index].text, writes[index].expected],
                         action: "Writing the post-mortem of \(writes[index].id)")
                 }
-                + [PostgresConnection.Statement(sql: "RELEASE SAVEPOINT post_mortems", action: action)]
+                + [
+                    PostgresConnection.Statement(sql: "RELEASE SAVEPOINT post_mortems", action: action),
+                    PostgresConnection.Statement(sql: "DEALLOCATE \(name)", action: action),
+                ]
             let results = try connection.pipeline(statements, action: action)
-            if case .failure(let error) = results[0] { throw error }
+            for result in results.prefix(2) { if case .failure(let error) = result { throw error } }
             // The first refused row: the server skipped everything after it.
-            if let refused = remaining.indices.first(where: { if case .failure = results[$0 + 1] { true } else { false } }),
-                case .failure(let error) = results[refused + 1]
+            if let refused = remaining.indices.first(where: { if case .failure = results[$0 + 2] { true } else { false } }),
+                case .failure(let error) = results[refused + 2]
             {
                 outcomes[remaining[refused]] = .rejected(error)
                 _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortems", action: action)
+                _ = try connection.query("DEALLOCATE \(name)", action: action)
                 remaining.remove(at: refused)
                 continue
             }
-            if case .failure(let error) = results[statements.count - 1] { throw error }
+            for result in results.suffix(2) { if case .failure(let error) = result { throw error } }
             for (offset, index) in remaining.enumerated() {
-                if case .success(let rows) = results[offset + 1] { outcomes[index] = rows.affectedRows == 1 ? .written : .conflict }
+                if case .success(let rows) = results[offset + 2] { outcomes[index] = rows.affectedRows == 1 ? .written : .conflict }
             }
             remaining = []
         }

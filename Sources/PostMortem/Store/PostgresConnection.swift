@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Statements are sent with `PQexecParams`, or `PQsendQueryParams` in pipeline mode: unnamed,
 /// with every value bound as a text parameter, so they work through transaction-mode poolers
-/// (Supabase on port 6543, PgBouncer).
+/// (Supabase on port 6543, PgBouncer). A pipeline may also prepare a named statement and
+/// execute it; its caller deallocates it in the same transaction.
 final class PostgresConnection {
     private let connection: OpaquePointer
     /// The password in use, removed from every message that leaves this type.
@@ -75,12 +76,32 @@ final class PostgresConnection {
         }
     }
 
-    /// One statement of a pipeline: SQL, its text parameters (`nil` is SQL NULL), and what it
-    /// does, for its error message.
+    /// One statement of a pipeline: SQL or a prepared statement's name, its text parameters
+    /// (`nil` is SQL NULL), and what it does, for its error message.
     struct Statement {
-        var sql: String
+        /// How the statement is sent.
+        enum Form {
+            /// SQL text, parsed and planned on its own.
+            case text(String)
+            /// Prepares `sql` as the statement `name`, with parameter types the server infers.
+            case prepare(name: String, sql: String)
+            /// Executes the prepared statement `name`.
+            case execute(name: String)
+        }
+
+        var form: Form
         var parameters: [String?] = []
         var action: String
+
+        init(sql: String, parameters: [String?] = [], action: String) {
+            self.init(form: .text(sql), parameters: parameters, action: action)
+        }
+
+        init(form: Form, parameters: [String?] = [], action: String) {
+            self.form = form
+            self.parameters = parameters
+            self.action = action
+        }
     }
 
     /// Sends `statements` in pipeline mode, one round trip with a single sync, and returns each
@@ -94,8 +115,13 @@ final class PostgresConnection {
         guard PQenterPipelineMode(connection) == 1 else { throw lostOrFailed(action: action) }
         defer { PQexitPipelineMode(connection) }
         for statement in statements {
+            let count = Int32(statement.parameters.count)
             let sent = Self.withOptionalCStrings(statement.parameters) { pointers in
-                PQsendQueryParams(connection, statement.sql, Int32(statement.parameters.count), nil, pointers, nil, nil, 0)
+                switch statement.form {
+                case .text(let sql): PQsendQueryParams(connection, sql, count, nil, pointers, nil, nil, 0)
+                case .prepare(let name, let sql): PQsendPrepare(connection, name, sql, 0, nil)
+                case .execute(let name): PQsendQueryPrepared(connection, name, count, pointers, nil, nil, 0)
+                }
             }
             guard sent == 1 else { throw lostOrFailed(action: action) }
         }

@@ -159,9 +159,16 @@ struct IncidentStoreTests {
         try Fixtures.load(into: database)
         let ids = [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile]
         let refusedIDs = refused.map { "'\(ids[$0])'" }.joined(separator: ", ")
+        // Each update also records how many prepared statements its session holds: exactly the
+        // one of its round trip, none left from an earlier one.
+        try database.execute("CREATE TABLE prepared_seen (n bigint)")
         try database.execute("""
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.id IN (\(refusedIDs)) THEN RAISE EXCEPTION 'refused %', NEW.id; END IF; RETURN NEW; END $$
+            BEGIN
+                INSERT INTO prepared_seen SELECT count(*) FROM pg_prepared_statements;
+                IF NEW.id IN (\(refusedIDs)) THEN RAISE EXCEPTION 'refused %', NEW.id; END IF;
+                RETURN NEW;
+            END $$
             """)
         try database.execute("CREATE TRIGGER refuse BEFORE UPDATE ON incidents FOR EACH ROW EXECUTE FUNCTION refuse()")
         let expected = try ids.map { try database.postMortem($0) }
@@ -170,6 +177,7 @@ struct IncidentStoreTests {
         let outcomes = try store.writePostMortems(
             ids.enumerated().map { .init(id: $0.element, text: "generated \($0.offset)", expected: expected[$0.offset]) })
         try store.commit()
+        #expect(try database.execute("SELECT DISTINCT n::text FROM prepared_seen") == [["1"]])
         #expect(outcomes.count == ids.count)
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
