@@ -12,6 +12,10 @@ final class IncidentStore {
     /// Whether this connection holds the table of look-alikes (``prepareLookalikes()``).
     private(set) var hasLookalikes = false
     private var triedLookalikes = false
+    /// Whether writes go out as a prepared statement (``writePostMortems(_:)``).
+    private(set) var preparesWrites = true
+    /// How the prepared write's names start; a test gives one that SQL cannot deallocate.
+    var writeStatementPrefix = "sentinel_report_write_"
 
     /// Limits that keep a run from hanging on a stuck server or a locked row.
     static let timeouts = [("statement_timeout", "120s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "600s")]
@@ -194,13 +198,18 @@ final class IncidentStore {
     /// expected one; the outcomes are in the order of `writes`.
     ///
     /// Every write sets `post_mortem_updated_at` and `updated_at` to now() in the same statement.
-    /// The statements go out in pipeline mode, one round trip for all of them, as one prepared
-    /// statement after one savepoint of the batch's transaction. When the server refuses a row (a constraint, a
-    /// trigger, a size limit; returned as ``WriteOutcome/rejected(_:)``) it skips the rest: the
-    /// writes roll back to the savepoint and all but the refused ones are sent again. One
-    /// savepoint per batch rather than per row keeps the open transaction under PostgreSQL's 64
-    /// cached subtransactions, past which other sessions' snapshots must look its rows up in
-    /// pg_subtrans (no speed difference measured here). A lost connection is thrown.
+    /// The statements go out in pipeline mode, one round trip for all of them, after one
+    /// savepoint of the batch's transaction, as executions of one prepared statement: prepared
+    /// and deallocated in that round trip, under a fresh name, so the server plans the write
+    /// once per batch instead of once per row. A pooler that renames or refuses named
+    /// statements makes the prepare or the deallocate fail: the round trip is rolled back to the
+    /// savepoint and this connection writes with one unnamed statement per row from then on.
+    ///
+    /// When the server refuses a row (a constraint, a trigger, a size limit; returned as
+    /// ``WriteOutcome/rejected(_:)``) it skips the rest: the writes roll back to the savepoint and
+    /// all but the refused ones are sent again. One savepoint per batch rather than per row keeps
+    /// the open transaction under PostgreSQL's 64 cached subtransactions, past which other
+    /// sessions' snapshots must look its rows up in pg_subtrans. A lost connection is thrown.
     func writePostMortems(_ writes: [Write]) throws(PostgresError) -> [WriteOutcome] {
         let touch = schema.hasUpdatedAt ? ", updated_at = now()" : ""
         let sql = """
@@ -208,45 +217,58 @@ final class IncidentStore {
             WHERE id = $1::uuid AND status = 'resolved' AND post_mortem_md IS NOT DISTINCT FROM $3::text
             """
         let action = "Writing \(writes.count) post-mortem(s)"
+        func rollBack() throws(PostgresError) {
+            _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortems", action: action)
+        }
         var outcomes = [WriteOutcome?](repeating: nil, count: writes.count)
         var remaining = Array(writes.indices)
         while !remaining.isEmpty {
-            // Prepared once per round trip rather than parsed and planned for every row; named
-            // afresh and deallocated in the same transaction, so that it works through a
-            // transaction-mode pooler and never meets a statement left behind.
-            let name = "sentinel_report_write_" + String(UInt64.random(in: .min ... .max), radix: 16)
-            let statements = [
-                PostgresConnection.Statement(sql: "SAVEPOINT post_mortems", action: action),
-                PostgresConnection.Statement(form: .prepare(name: name, sql: sql), action: action),
-            ]
-                + remaining.map { index in
-                    PostgresConnection.Statement(
-                        form: .execute(name: name), parameters: [writes[index].id, writes[index].text, writes[index].expected],
-                        action: "Writing the post-mortem of \(writes[index].id)")
-                }
-                + [
-                    PostgresConnection.Statement(sql: "RELEASE SAVEPOINT post_mortems", action: action),
-                    PostgresConnection.Statement(sql: "DEALLOCATE \(name)", action: action),
-                ]
+            let name = preparesWrites ? writeStatementPrefix + String(UInt64.random(in: .min ... .max), radix: 16) : nil
+            var statements = [PostgresConnection.Statement(sql: "SAVEPOINT post_mortems", action: action)]
+            if let name { statements.append(.init(form: .prepare(name: name, sql: sql), action: action)) }
+            statements += remaining.map { index in
+                PostgresConnection.Statement(
+                    form: name.map { .execute(name: $0) } ?? .text(sql),
+                    parameters: [writes[index].id, writes[index].text, writes[index].expected],
+                    action: "Writing the post-mortem of \(writes[index].id)")
+            }
+            if let name { statements.append(.init(sql: "DEALLOCATE \(name)", action: action)) }
+            statements.append(.init(sql: "RELEASE SAVEPOINT post_mortems", action: action))
             let results = try connection.pipeline(statements, action: action)
-            for result in results.prefix(2) { if case .failure(let error) = result { throw error } }
-            // The first refused row: the server skipped everything after it.
-            if let refused = remaining.indices.first(where: { if case .failure = results[$0 + 2] { true } else { false } }),
-                case .failure(let error) = results[refused + 2]
-            {
-                outcomes[remaining[refused]] = .rejected(error)
-                _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortems", action: action)
-                _ = try connection.query("DEALLOCATE \(name)", action: action)
-                remaining.remove(at: refused)
+            if case .failure(let error) = results[0] { throw error }
+            let rows = results.dropFirst(name == nil ? 1 : 2).prefix(remaining.count)
+            let refused = rows.firstIndex { if case .failure = $0 { true } else { false } }
+            if name != nil, !Self.succeeded(results[1]) || (refused == nil && !Self.succeeded(results[results.count - 2])) {
+                try rollBack()
+                preparesWrites = false
                 continue
             }
-            for result in results.suffix(2) { if case .failure(let error) = result { throw error } }
-            for (offset, index) in remaining.enumerated() {
-                if case .success(let rows) = results[offset + 2] { outcomes[index] = rows.affectedRows == 1 ? .written : .conflict }
+            // The first refused row: the server skipped everything after it.
+            if let refused, case .failure(let error) = results[refused] {
+                outcomes[remaining[refused - rows.startIndex]] = .rejected(error)
+                try rollBack()
+                if let name {
+                    do {
+                        _ = try connection.query("DEALLOCATE \(name)", action: action)
+                    } catch {
+                        try rollBack()
+                        preparesWrites = false
+                    }
+                }
+                remaining.remove(at: refused - rows.startIndex)
+                continue
+            }
+            if case .failure(let error) = results[results.count - 1] { throw error }
+            for (row, index) in zip(rows, remaining) {
+                if case .success(let result) = row { outcomes[index] = result.affectedRows == 1 ? .written : .conflict }
             }
             remaining = []
         }
         return outcomes.map { $0 ?? .conflict }
+    }
+
+    private static func succeeded(_ result: Result<PostgresRows, PostgresError>?) -> Bool {
+        if case .success = result { true } else { false }
     }
 
     /// Builds this connection's temporary table of every resolved incident's look-alikes, once,

@@ -153,30 +153,37 @@ struct IncidentStoreTests {
 
     /// Writes go out in one pipeline; a refused row is undone alone, and every outcome stays
     /// with its own row, whether the refusals come first, between others or last.
-    @Test(arguments: [[0], [1, 2], [3], [0, 3]])
-    func aRefusedWriteInAPipelineLeavesTheOthers(refused: [Int]) throws {
+    ///
+    /// Also with a prepared statement named so that SQL cannot deallocate it (upper-case letters),
+    /// as when a pooler renames named statements: the writes fall back to one unnamed statement
+    /// per row, with the same outcomes.
+    @Test(arguments: [[0], [1, 2], [3], [0, 3], []], ["sentinel_report_write_", "Sentinel_Report_Write_"])
+    func aRefusedWriteInAPipelineLeavesTheOthers(refused: [Int], prefix: String) throws {
         let database = try TestDatabase()
         try Fixtures.load(into: database)
         let ids = [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile]
         let refusedIDs = refused.map { "'\(ids[$0])'" }.joined(separator: ", ")
         // Each update also records how many prepared statements its session holds: exactly the
-        // one of its round trip, none left from an earlier one.
+        // one of its round trip, none left from an earlier one (or, falling back, the first
+        // round trip's, which SQL could not deallocate, while rows are written without one).
         try database.execute("CREATE TABLE prepared_seen (n bigint)")
         try database.execute("""
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 INSERT INTO prepared_seen SELECT count(*) FROM pg_prepared_statements;
-                IF NEW.id IN (\(refusedIDs)) THEN RAISE EXCEPTION 'refused %', NEW.id; END IF;
+                IF NEW.id = ANY(ARRAY[\(refusedIDs)]::uuid[]) THEN RAISE EXCEPTION 'refused %', NEW.id; END IF;
                 RETURN NEW;
             END $$
             """)
         try database.execute("CREATE TRIGGER refuse BEFORE UPDATE ON incidents FOR EACH ROW EXECUTE FUNCTION refuse()")
         let expected = try ids.map { try database.postMortem($0) }
         let store = try IncidentStore(connectionString: database.url)
+        store.writeStatementPrefix = prefix
         try store.begin(readOnly: false)
         let outcomes = try store.writePostMortems(
             ids.enumerated().map { .init(id: $0.element, text: "generated \($0.offset)", expected: expected[$0.offset]) })
         try store.commit()
+        #expect(store.preparesWrites == (prefix == "sentinel_report_write_"))
         #expect(try database.execute("SELECT DISTINCT n::text FROM prepared_seen") == [["1"]])
         #expect(outcomes.count == ids.count)
         for (index, outcome) in outcomes.enumerated() {
