@@ -51,15 +51,32 @@ public struct EmbeddedMarkdown: Sendable {
 
     /// `title` in lower case, without accents, surrounding blanks and trailing colons.
     static func fold(_ title: String) -> String {
-        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return foldWithFoundation(title) }
+        var folded = ""
+        for scalar in title.unicodeScalars {
+            if scalar.isASCII {
+                folded.unicodeScalars.append(scalar)
+            } else if let letter = latin1Letters[scalar.value] {
+                folded += letter
+            } else {
+                return foldWithFoundation(title)
+            }
+        }
         // ASCII has no accents, and its only blanks are spaces and tabs.
-        var bytes = Array(title.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        var bytes = Array(folded.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         while let last = bytes.last, isBlank(last) { bytes.removeLast() }
         let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
         while bytes.last == UInt8(ascii: ":"), bytes.count > start { bytes.removeLast() }
         return String(decoding: bytes[start...], as: UTF8.self)
     }
+
+    /// The letters of Latin-1 (U+00C0–U+00FF, as in Spanish headings), each folded once by
+    /// Foundation: a heading made of them and ASCII is folded without Foundation.
+    private static let latin1Letters: [UInt32: String] = Dictionary(
+        uniqueKeysWithValues: (UInt32(0xC0)...0xFF).compactMap { value -> (UInt32, String)? in
+            guard let scalar = Unicode.Scalar(value), value != 0xD7, value != 0xF7 else { return nil }
+            return (value, String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+        })
 
     static func foldWithFoundation(_ title: String) -> String {
         var text = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

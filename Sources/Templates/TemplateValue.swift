@@ -66,9 +66,9 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
         self.init(members)
     }
 
-    /// An object with `members`, later ones replacing earlier ones of the same name.
+    /// An object with `members`, whose names differ, as in a dictionary literal.
     public init(_ members: [(String, TemplateValue)]) {
-        self.members.reserveCapacity(members.count)
-        for (name, value) in members { self[name] = value }
+        assert(Set(members.map(\.0)).count == members.count, "a name given twice")
+        self.members = members.map { (name: $0.0, value: $0.1) }
     }
 }

@@ -66,8 +66,13 @@ struct EmbeddedMarkdownTests {
         #expect(!html.contains("raw HTML omitted"))
     }
 
-    /// ASCII headings are folded on bytes, the same way Foundation folds them.
-    @Test(arguments: ["Root Cause:", "  ROOT cause ::", "\tx\t", "::", " :", "x : ", "", "Causa Raíz", "A\u{A0}b"])
+    /// Headings of ASCII and Latin-1 letters are folded without Foundation, the same way
+    /// Foundation folds them; anything else goes to Foundation.
+    @Test(arguments: [
+        "Root Cause:", "  ROOT cause ::", "\tx\t", "::", " :", "x : ", "", "Causa Raíz", "A\u{A0}b", "CAUSA RAÍZ:",
+        "Análisis técnico", "Diseño Ñandú", "Straße", "ÆØÅ æøå", "Ÿ ÿ", "e\u{301}", "¿Por qué?", "Ελληνικά",
+        String(String.UnicodeScalarView((0xC0...0xFF).compactMap(Unicode.Scalar.init))),
+    ])
     func foldsHeadingsLikeFoundation(title: String) {
         #expect(EmbeddedMarkdown.fold(title) == EmbeddedMarkdown.foldWithFoundation(title))
     }

@@ -81,9 +81,9 @@ public enum DocumentRegions {
     /// named after its heading (lower-case letters and digits joined by `-`), with `-2`, `-3`…
     /// added to repeated names.
     public static func split(_ body: String) -> [Region] {
-        var body = body
-        return body.withUTF8 { bytes in
-            // Where each region starts, found line by line on the UTF-8 bytes.
+        // Where each region starts, found line by line on the UTF-8 bytes.
+        var text = body
+        let starts: [(name: String, offset: Int)] = text.withUTF8 { bytes in
             var starts: [(name: String, offset: Int)] = [("header", 0)]
             var used: Set<String> = ["header"]
             var fence = FenceTracker()
@@ -105,18 +105,23 @@ public enum DocumentRegions {
                 fence.read(line)
                 lineStart = lineEnd + 1
             }
-            var regions: [Region] = []
-            for (position, start) in starts.enumerated() {
-                let end = position + 1 < starts.count ? starts[position + 1].offset : bytes.count
-                var content = String(decoding: UnsafeBufferPointer(rebasing: bytes[start.offset..<end]), as: UTF8.self)
-                if position == 0, content.isEmpty { continue }
-                // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
-                if !content.hasSuffix("\n") { content += "\n" }
-                if !content.hasSuffix("\n\n") { content += "\n" }
-                regions.append(Region(name: start.name, content: content))
-            }
-            return regions
+            return starts
         }
+        // Contents sliced from the body by UTF-8 offset (lines start after an ASCII line break,
+        // so on a character boundary): copied, not decoded again.
+        let utf8 = body.utf8
+        var regions: [Region] = []
+        for (position, start) in starts.enumerated() {
+            let from = utf8.index(utf8.startIndex, offsetBy: start.offset)
+            let to = position + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[position + 1].offset) : utf8.endIndex
+            var content = String(body[from..<to])
+            if position == 0, content.isEmpty { continue }
+            // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
+            if !content.hasSuffix("\n") { content += "\n" }
+            if !content.hasSuffix("\n\n") { content += "\n" }
+            regions.append(Region(name: start.name, content: content))
+        }
+        return regions
     }
 
     /// The document without its marker lines, for HTML: the markers are for regeneration only.
