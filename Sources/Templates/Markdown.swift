@@ -24,37 +24,45 @@ public enum Markdown {
         while start < end, isSpaceLike(scalars[start]) { start += 1 }
         while end > start, isSpaceLike(scalars[end - 1]) { end -= 1 }
 
-        var out = String.UnicodeScalarView()
+        // Written as UTF-8 bytes: appending scalars to a string one by one costs several times more.
+        var out: [UInt8] = []
         out.reserveCapacity(end - start + 8)
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
+        }
         var index = start
         while index < end {
             let scalar = scalars[index]
             switch scalar {
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
-                out.append(" ")
+                append(" ")
             case "\\", "`", "*", "[", "]", "<", ">", "|", "~", "&":
-                out.append("\\")
-                out.append(scalar)
+                append("\\")
+                append(scalar)
             case "_":
                 let before = index > start ? scalars[index - 1] : " "
                 let after = index + 1 < end ? scalars[index + 1] : " "
-                if !(isAlphanumeric(before) && isAlphanumeric(after)) { out.append("\\") }
-                out.append(scalar)
+                if !(isAlphanumeric(before) && isAlphanumeric(after)) { append("\\") }
+                append(scalar)
             case "#", "-", "+", "=", ".", ")":
                 if opensBlock(scalars[start..<end], at: index) || (scalar == "." && isWWW(scalars[start..<index])) {
-                    out.append("\\")
+                    append("\\")
                 }
-                out.append(scalar)
+                append(scalar)
             case ":":
                 // `scheme://` starts an autolink.
-                if index + 2 < end, scalars[index + 1] == "/", scalars[index + 2] == "/" { out.append("\\") }
-                out.append(scalar)
+                if index + 2 < end, scalars[index + 1] == "/", scalars[index + 2] == "/" { append("\\") }
+                append(scalar)
             default:
-                out.append(visible(scalar))
+                append(visible(scalar))
             }
             index += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Bytes that never need escaping in the middle of a value: ASCII letters, digits, space and
