@@ -9,7 +9,7 @@ import Glibc
 /// Like scripts/lib.sh: Debian's server binaries, run as user `postgres` when the tests run as
 /// root (initdb refuses root), a temporary data folder and socket folder, a loopback port.
 public final class ThrowawayServer {
-    public let port: Int
+    public private(set) var port = 0
     let folder: URL
     let bin: String
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -32,7 +32,6 @@ public final class ThrowawayServer {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sr-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("socket"), withIntermediateDirectories: true)
         try Self.shell("chmod 755 '\(folder.path)'" + (getuid() == 0 ? " && chown -R postgres:postgres '\(folder.path)'" : ""))
-        port = Int.random(in: 55_000..<60_000)
         var auth = "--auth=trust"
         if let password {
             let file = folder.appendingPathComponent("password")
@@ -41,7 +40,17 @@ public final class ThrowawayServer {
             auth = "--auth-local=trust --auth-host=scram-sha-256 --pwfile='\(file.path)'"
         }
         try asOwner("'\(bin)/initdb' -D '\(folder.path)/data' -U postgres \(auth) -E UTF8 --locale=C.UTF-8 >/dev/null")
-        try start()
+        // A port below Linux's ephemeral range (32768–60999), where the suite's own client
+        // connections take theirs; another test's server may still hold it, so try a few.
+        for attempt in 1...5 {
+            port = Int.random(in: 20_000..<32_000)
+            do {
+                try start()
+                break
+            } catch where attempt < 5 {
+                continue
+            }
+        }
         try Self.shell("psql '\(socketURL(database: "postgres"))' -q -c 'create database sentinel' >/dev/null")
         for migration in ["0001_initial_schema.sql", "0002_production_hardening.sql"] {
             let file = Self.root.appendingPathComponent("db/migrations/\(migration)").path
