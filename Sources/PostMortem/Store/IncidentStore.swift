@@ -7,13 +7,14 @@
 /// (which may claim its rows with `FOR UPDATE SKIP LOCKED`, so concurrent runs share a backlog
 /// without waiting for each other), then the writes.
 final class IncidentStore {
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
     let schema: Schema
     /// Whether this connection holds the table of look-alikes (``prepareLookalikes()``).
-    private(set) var hasLookalikes = false
-    private var triedLookalikes = false
+    var hasLookalikes = false
+    /// Whether this connection tried to build it.
+    var triedLookalikes = false
     /// Whether writes go out as a prepared statement (``writePostMortems(_:)``).
-    private(set) var preparesWrites = true
+    var preparesWrites = true
     /// How the prepared write's names start; a test gives one that SQL cannot deallocate.
     var writeStatementPrefix = "sentinel_report_write_"
 
@@ -176,143 +177,6 @@ final class IncidentStore {
         try transaction(readOnly: true) {
             try batch(Query(ids: ids, seed: seed), after: nil, limit: ids.count, lock: false)
         }
-    }
-
-    /// What became of one write.
-    enum WriteOutcome {
-        case written
-        /// The row no longer holds what was read (someone changed it), or is no longer resolved.
-        case conflict
-        /// The server refused this row's write (a constraint, a trigger, a size limit).
-        case rejected(PostgresError)
-    }
-
-    /// One post-mortem to store: `text`, if the incident's current one is still `expected`.
-    struct Write {
-        var id: String
-        var text: String
-        var expected: String?
-    }
-
-    /// Stores each write's text as its incident's post-mortem if the current one is still the
-    /// expected one; the outcomes are in the order of `writes`.
-    ///
-    /// Every write sets `post_mortem_updated_at` and `updated_at` to now() in the same statement.
-    /// The statements go out in pipeline mode, one round trip for all of them, after one
-    /// savepoint of the batch's transaction, as executions of one prepared statement: prepared
-    /// and deallocated in that round trip, under a fresh name, so the server plans the write
-    /// once per batch instead of once per row. A pooler that renames or refuses named
-    /// statements makes the prepare or the deallocate fail: the round trip is rolled back to the
-    /// savepoint and this connection writes with one unnamed statement per row from then on.
-    ///
-    /// When the server refuses a row (a constraint, a trigger, a size limit; returned as
-    /// ``WriteOutcome/rejected(_:)``) it skips the rest: the writes roll back to the savepoint and
-    /// all but the refused ones are sent again. One savepoint per batch rather than per row keeps
-    /// the open transaction under PostgreSQL's 64 cached subtransactions, past which other
-    /// sessions' snapshots must look its rows up in pg_subtrans. A lost connection is thrown.
-    func writePostMortems(_ writes: [Write]) throws(PostgresError) -> [WriteOutcome] {
-        let touch = schema.hasUpdatedAt ? ", updated_at = now()" : ""
-        let sql = """
-            UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now()\(touch)
-            WHERE id = $1::uuid AND status = 'resolved' AND post_mortem_md IS NOT DISTINCT FROM $3::text
-            """
-        let action = "Writing \(writes.count) post-mortem(s)"
-        func rollBack() throws(PostgresError) {
-            _ = try connection.query("ROLLBACK TO SAVEPOINT post_mortems", action: action)
-        }
-        var outcomes = [WriteOutcome?](repeating: nil, count: writes.count)
-        var remaining = Array(writes.indices)
-        while !remaining.isEmpty {
-            let name = preparesWrites ? writeStatementPrefix + String(UInt64.random(in: .min ... .max), radix: 16) : nil
-            var statements = [PostgresConnection.Statement(sql: "SAVEPOINT post_mortems", action: action)]
-            if let name { statements.append(.init(form: .prepare(name: name, sql: sql), action: action)) }
-            statements += remaining.map { index in
-                PostgresConnection.Statement(
-                    form: name.map { .execute(name: $0) } ?? .text(sql),
-                    parameters: [writes[index].id, writes[index].text, writes[index].expected],
-                    action: "Writing the post-mortem of \(writes[index].id)")
-            }
-            if let name { statements.append(.init(sql: "DEALLOCATE \(name)", action: action)) }
-            statements.append(.init(sql: "RELEASE SAVEPOINT post_mortems", action: action))
-            let results = try connection.pipeline(statements, action: action)
-            if case .failure(let error) = results[0] { throw error }
-            let rows = results.dropFirst(name == nil ? 1 : 2).prefix(remaining.count)
-            let refused = rows.firstIndex { if case .failure = $0 { true } else { false } }
-            if name != nil, !Self.succeeded(results[1]) || (refused == nil && !Self.succeeded(results[results.count - 2])) {
-                try rollBack()
-                preparesWrites = false
-                continue
-            }
-            // The first refused row: the server skipped everything after it.
-            if let refused, case .failure(let error) = results[refused] {
-                outcomes[remaining[refused - rows.startIndex]] = .rejected(error)
-                try rollBack()
-                if let name {
-                    do {
-                        _ = try connection.query("DEALLOCATE \(name)", action: action)
-                    } catch {
-                        try rollBack()
-                        preparesWrites = false
-                    }
-                }
-                remaining.remove(at: refused - rows.startIndex)
-                continue
-            }
-            if case .failure(let error) = results[results.count - 1] { throw error }
-            for (row, index) in zip(rows, remaining) {
-                if case .success(let result) = row { outcomes[index] = result.affectedRows == 1 ? .written : .conflict }
-            }
-            remaining = []
-        }
-        return outcomes.map { $0 ?? .conflict }
-    }
-
-    private static func succeeded(_ result: Result<PostgresRows, PostgresError>?) -> Bool {
-        if case .success = result { true } else { false }
-    }
-
-    /// Builds this connection's temporary table of every resolved incident's look-alikes, once,
-    /// for the batches after it to read (``RecurrenceWays/createTable``): a few sorted passes over
-    /// the table instead of one join per batch. Where the role may not create temporary tables
-    /// (no TEMP privilege, a read-only server) the batches go on joining pairs.
-    ///
-    /// The table holds the incidents as they were when it was built; an incident resolved later
-    /// is looked up by joining pairs.
-    func prepareLookalikes() throws(PostgresError) {
-        guard !triedLookalikes, !schema.recurrenceWays.isEmpty else { return }
-        triedLookalikes = true
-        let action = "Listing earlier similar incidents"
-        try begin(readOnly: false)
-        do {
-            _ = try connection.query(schema.recurrenceWays.createTable, action: action)
-            _ = try connection.query("ALTER TABLE pg_temp.\(RecurrenceWays.table) ADD PRIMARY KEY (id)", action: action)
-            try commit()
-            hasLookalikes = true
-        } catch {
-            rollback()
-            // insufficient_privilege, read_only_sql_transaction
-            guard ["42501", "25006"].contains(error.sqlState) else { throw error }
-        }
-    }
-
-    /// The earlier look-alikes of every incident whose id is in `ids` (an array literal), in one query.
-    private func recurrence(ids: String, action: String) throws(PostgresError) -> [String: Recurrence] {
-        let ways = schema.recurrenceWays
-        let rows = try connection.query(hasLookalikes ? ways.tableQuery : ways.pairsQuery, [ids], action: action).rows
-        var result: [String: Recurrence] = [:]
-        for row in rows {
-            guard let id = row[0], let total = row[1].flatMap({ Int($0) }), let pastID = row[2],
-                let created = row[5].flatMap({ Timestamp(epochText: $0[...]) })
-            else { continue }
-            let past = Recurrence.Past(
-                id: pastID, title: row[3] ?? "", severity: row[4] ?? "", createdAt: created,
-                resolvedAt: row[6].flatMap { Timestamp(epochText: $0[...]) })
-            result[id, default: Recurrence(count: total, latest: [])].latest.append(past)
-        }
-        for id in result.keys {
-            result[id]?.latest.sort { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
-        }
-        return result
     }
 
     /// A PostgreSQL array literal of UUIDs; the caller has validated each one.

@@ -1,0 +1,180 @@
+import Foundation
+
+/// The `generate` run: batches claimed, rendered, written and recorded.
+extension PostMortemGenerator {
+    /// The ids a connection claims from: after `after`, up to and including `through`.
+    private struct IDRange {
+        var after: String?
+        var through: String?
+        /// Whether the range has nothing more to claim.
+        var isDone = false
+    }
+
+    /// How many batches of a backlog run find their look-alikes by joining pairs before each
+    /// connection builds its table of them (``IncidentStore/prepareLookalikes()``).
+    ///
+    /// Building costs about as much as joining pairs for seven batches of 100 (measured on
+    /// 20,000 incidents; both grow with the table), so a run that turns out long pays for it
+    /// once, and a nightly run with a few incidents never does.
+    static let batchesBeforeLookalikes = 4
+
+    /// Runs `generate` with `options`, calling `progress` after every batch.
+    public func generate(
+        _ options: GenerateOptions, countFirst: Bool = false, progress: (Progress) -> Void = { _ in }
+    ) throws -> RunSummary {
+        let started = Date()
+        var summary = RunSummary()
+        summary.dryRun = options.dryRun
+        if let directory = options.outputDirectory {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw GenerateError.outputDirectory(directory.path, error.localizedDescription)
+            }
+        }
+        let store = try IncidentStore(connectionString: connectionString)
+        let ids = Array(Set(options.incidentIDs)).sorted()
+        let query = IncidentStore.Query(
+            kind: options.force ? .all : .due, ids: ids.isEmpty ? nil : ids, since: options.since,
+            until: options.until, seed: seed)
+        let total = countFirst ? try store.count(query) : nil
+        // Two connections take turns (see ConnectionTurn): while the client renders one batch,
+        // the server writes the previous one on one connection and reads the next on the other.
+        // Each connection claims from its own half of the ids, split in the middle of the
+        // resolved ones' range, so that when little is due both halves are searched at once.
+        let stores = [store, try IncidentStore(connectionString: connectionString)]
+        var ranges = [IDRange(), IDRange(isDone: true)]
+        if query.ids == nil, let bounds = try store.resolvedIDRange(), let middle = IncidentID.midpoint(bounds.first, bounds.last) {
+            ranges = [IDRange(through: middle), IDRange(after: middle)]
+        }
+        var turns: [ConnectionTurn?] = [nil, nil]
+        /// The rendered batch whose writes each connection's turn is doing.
+        var held: [[Rendered]] = [[], []]
+        var seen: Set<String> = []
+        /// Incidents asked for and not yet read.
+        var outstanding = 0
+        var claims = 0
+        /// Tells `side`'s turn to claim its range's next batch, or that there is nothing more.
+        func tell(_ side: Int) {
+            guard let turn = turns[side] else { return }
+            let size = min(options.batchSize, options.limit.map { $0 - seen.count - outstanding } ?? options.batchSize)
+            guard !ranges[side].isDone, size > 0 else { return turn.stop() }
+            turn.claim(
+                after: ranges[side].after, through: ranges[side].through, limit: size,
+                lookalikes: query.ids == nil && claims >= Self.batchesBeforeLookalikes)
+            outstanding += size
+            claims += 1
+        }
+        func turn(_ side: Int, writes: [IncidentStore.Write]?) -> ConnectionTurn {
+            ConnectionTurn(store: stores[side], writes: writes, query: query, readOnly: options.dryRun)
+        }
+        for side in ranges.indices where !ranges[side].isDone {
+            turns[side] = turn(side, writes: nil)
+            tell(side)
+        }
+        var index = 0
+        do {
+            while turns.contains(where: { $0 != nil }) {
+                let side = index % 2
+                index += 1
+                guard let current = turns[side] else { continue }
+                let finished = try current.wait()
+                turns[side] = nil
+                outstanding -= finished.requested
+                record(held[side], outcomes: finished.written, options: options, summary: &summary)
+                held[side] = []
+                let batch = finished.batch
+                if batch.count < finished.requested { ranges[side].isDone = true }
+                guard let last = batch.last else { continue }
+                seen.formUnion(batch.map(\.id))
+                ranges[side].after = last.id
+                let rendered = render(batch)
+                held[side] = rendered
+                turns[side] = turn(side, writes: options.dryRun ? [] : rendered.compactMap(\.write))
+                tell(side)
+                logger.info("batch rendered", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
+                progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
+            }
+        } catch {
+            for turn in turns { turn?.abandon() }
+            throw error
+        }
+        // The two halves were recorded batch by batch in turn: list each outcome in id order.
+        summary.generated.sort()
+        summary.unchanged.sort()
+        if !ids.isEmpty {
+            let missing = ids.filter { !seen.contains($0) }
+            let existing = try store.incidents(ids: missing, seed: seed).map(\.id)
+            for id in missing {
+                let reason = existing.contains(id) ? "another run is generating it right now" : "no incident has this id"
+                summary.failed.append(.init(id: id, reason: reason))
+            }
+            summary.failed.sort { $0.id < $1.id }
+        }
+        summary.elapsedSeconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Records a rendered batch with the outcomes of its writes (in the order of its writes).
+    private func record(
+        _ rendered: [Rendered], outcomes: [IncidentStore.WriteOutcome], options: GenerateOptions, summary: inout RunSummary
+    ) {
+        let writes = options.dryRun ? [] : rendered.compactMap(\.write)
+        let outcomeByID = Dictionary(zip(writes.map(\.id), outcomes)) { first, _ in first }
+        for rendered in rendered {
+            record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, summary: &summary)
+        }
+    }
+
+    /// Records one rendered incident, with the outcome of its write, and writes its files.
+    private func record(
+        _ rendered: Rendered, outcome: IncidentStore.WriteOutcome?, options: GenerateOptions, summary: inout RunSummary
+    ) {
+        var counts = rendered.counts
+        defer { summary.redactions.add(counts) }
+        let incident = rendered.incident
+        guard incident.status == "resolved" else {
+            summary.failed.append(
+                .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents get a post-mortem"))
+            return
+        }
+        guard let facts = rendered.facts, let merged = rendered.merged else { return }
+        for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
+        summary.conflicts += merged.conflicts.map { RunSummary.Conflict(id: incident.id, region: $0) }
+        if rendered.write == nil {
+            summary.unchanged.append(incident.id)
+        } else if options.dryRun {
+            summary.generated.append(incident.id)
+        } else {
+            switch outcome {
+            case .written:
+                summary.generated.append(incident.id)
+            case nil:
+                summary.failed.append(.init(id: incident.id, reason: "its post-mortem was not written; run generate again"))
+                return
+            case .conflict:
+                summary.skipped.append(
+                    .init(id: incident.id, reason: "changed by someone else during the run; left as it is for the next run"))
+                return
+            case .rejected(let error):
+                summary.failed.append(.init(id: incident.id, reason: error.description))
+                return
+            }
+        }
+        logger.debug("post-mortem ready", metadata: ["incident": "\(incident.id)"])
+        if let directory = options.outputDirectory {
+            let base = directory.appendingPathComponent(OutputFiles.baseName(for: incident))
+            do {
+                // Files leave the database: what a person wrote is redacted there too.
+                let text = redactor.redact(merged.text, counts: &counts)
+                try OutputFiles.write(text, to: base.appendingPathExtension("md"))
+                if options.html {
+                    try OutputFiles.write(
+                        page(for: incident, document: text, facts: facts), to: base.appendingPathExtension("html"))
+                }
+            } catch {
+                summary.failed.append(.init(id: incident.id, reason: "cannot write \(base.path): \(error.localizedDescription)"))
+            }
+        }
+    }
+}
