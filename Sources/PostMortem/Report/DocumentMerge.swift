@@ -85,9 +85,11 @@ public enum DocumentMerge {
     ///   - stored: the post-mortem as read (`nil` or blank when there is none).
     ///   - regions: the newly generated regions, in order.
     ///   - header: the new document marker.
-    ///   - earlierHeading: the section put above a post-mortem sentinel-report did not write.
+    ///   - earlierHeading: the section put above a post-mortem sentinel-report did not write;
+    ///     made only for such a post-mortem.
     public static func merge(
-        stored: String?, regions: [DocumentRegions.Region], header: DocumentRegions.Header, earlierHeading: String
+        stored: String?, regions: [DocumentRegions.Region], header: DocumentRegions.Header,
+        earlierHeading: @autoclosure () -> String
     ) -> Result {
         let top = header.line + "\n\n"
         guard let stored, stored.contains(where: { !$0.isWhitespace }) else {
@@ -95,7 +97,7 @@ public enum DocumentMerge {
         }
         let parsed = Stored(stored)
         guard parsed.isGenerated else {
-            var text = top + regions.map { DocumentRegions.marked($0) }.joined() + earlierHeading + stored
+            var text = top + regions.map { DocumentRegions.marked($0) }.joined() + earlierHeading() + stored
             if !text.hasSuffix("\n") { text += "\n" }
             return Result(text: text, conflicts: [])
         }
