@@ -87,11 +87,8 @@ public enum DocumentRegions {
             var starts: [(name: String, offset: Int)] = [("header", 0)]
             var used: Set<String> = ["header"]
             var fence = FenceTracker()
-            var lineStart = 0
-            while lineStart < bytes.count {
-                let rest = UnsafeBufferPointer(rebasing: bytes[lineStart...])
-                let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")).map { lineStart + $0 } ?? bytes.count
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            for range in bytes.lineRanges {
+                let line = UnsafeBufferPointer(rebasing: bytes[range])
                 if !fence.isOpen, line.starts(with: "## ".utf8) {
                     var name = slug(Substring(String(decoding: line.dropFirst(3), as: UTF8.self)))
                     if used.contains(name) {
@@ -100,10 +97,9 @@ public enum DocumentRegions {
                         name = "\(name)-\(number)"
                     }
                     used.insert(name)
-                    starts.append((name, lineStart))
+                    starts.append((name, range.lowerBound))
                 }
                 fence.read(line)
-                lineStart = lineEnd + 1
             }
             return starts
         }

@@ -1,24 +1,32 @@
 import Foundation
 
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The byte ranges between `\n` bytes, found with `memchr`: `a\nb\n` gives `a`, `b` and an
+    /// empty last line.
+    var lineRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        if let base = baseAddress {
+            while start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) {
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ranges.append(start..<newline)
+                start = newline + 1
+            }
+        }
+        ranges.append(start..<count)
+        return ranges
+    }
+}
+
 extension String {
     /// The text between `\n` characters, found on UTF-8 bytes: `"a\nb\n"` gives `a`, `b` and an
     /// empty last line. A `\r` before a `\n` stays at the end of its line.
     var linesSplitAtNewlines: [Substring] {
         var text = self
-        return text.withUTF8 { bytes in
-            var lines: [Substring] = []
-            guard let base = bytes.baseAddress else { return [self[...]] }
-            var start = 0
-            var lineStart = startIndex
-            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
-                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                let lineEnd = utf8.index(lineStart, offsetBy: newline - start)
-                lines.append(self[lineStart..<lineEnd])
-                start = newline + 1
-                lineStart = utf8.index(after: lineEnd)
-            }
-            lines.append(self[lineStart...])
-            return lines
+        let ranges = text.withUTF8 { $0.lineRanges }
+        let utf8 = utf8
+        return ranges.map { range in
+            self[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
         }
     }
 }
