@@ -9,7 +9,7 @@
 /// built-in template, the golden documents and a table of edge cases).
 struct CompiledTemplate: Sendable {
     /// A variable or section name: `.`, `name`, `a.b.c`, or `.name` (looked up at the top only).
-    struct Name: Sendable, Equatable {
+    struct Name: Sendable, Hashable {
         /// The dotted parts; empty for `.`.
         let parts: [String]
         /// Whether the first part is looked up only in the innermost context (a leading `.`).

@@ -16,8 +16,25 @@ public enum Markdown {
         isInertASCII(text) ? text : escapedInline(text)
     }
 
+    /// Appends ``inline(_:)`` of `text` to UTF-8 bytes.
+    static func appendInline(_ text: String, to out: inout [UInt8]) {
+        if isInertASCII(text) {
+            out.append(contentsOf: text.utf8)
+        } else {
+            appendEscapedInline(text, to: &out)
+        }
+    }
+
     /// ``inline(_:)`` scalar by scalar, for text that may need escaping.
     static func escapedInline(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        appendEscapedInline(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``escapedInline(_:)`` of `text` to UTF-8 bytes.
+    private static func appendEscapedInline(_ text: String, to out: inout [UInt8]) {
         let scalars = Array(text.unicodeScalars)
         var start = 0
         var end = scalars.count
@@ -25,8 +42,6 @@ public enum Markdown {
         while end > start, isSpaceLike(scalars[end - 1]) { end -= 1 }
 
         // Written as UTF-8 bytes: appending scalars to a string one by one costs several times more.
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start + 8)
         func append(_ scalar: Unicode.Scalar) {
             if scalar.isASCII {
                 out.append(UInt8(scalar.value))
@@ -62,37 +77,70 @@ public enum Markdown {
             }
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Bytes that never need escaping in the middle of a value: ASCII letters, digits, space and
-    /// `,;:'"%$?!/@-.` (`-` and `.` matter only at the start or after a list number or `www`).
-    private static let inertBytes: [Bool] = (0..<128).map { byte in
+    /// How ``isInertASCII(_:)`` treats each byte of a value that starts with an ASCII letter or digit.
+    private enum InertClass: UInt8 {
+        /// Escaped wherever it stands, or not ASCII.
+        case escaped
+        /// Left as it is after the first byte: letters, digits, space and
+        /// `!"#$%'(+,-:;=?@^{}` (`#`, `+`, `-` and `=` open blocks only at the start).
+        case plain
+        /// `_`: left as it is between two letters or digits.
+        case underscore
+        /// `.` and `)`: list markers after a leading number; `.` also after `www`.
+        case listMarker
+        /// `/`: the end of an autolink's `://`.
+        case slash
+    }
+
+    private static let inertClasses: [InertClass] = (0..<256).map { byte in
+        guard byte < 128 else { return .escaped }
         let scalar = Unicode.Scalar(UInt8(byte))
-        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            || " ,;:'\"%$?!/@-.".unicodeScalars.contains(scalar)
+        if isASCIIAlphanumeric(UInt8(byte)) || " !\"#$%'(+,-:;=?@^{}".unicodeScalars.contains(scalar) { return .plain }
+        switch scalar {
+        case "_": return .underscore
+        case ".", ")": return .listMarker
+        case "/": return .slash
+        default: return .escaped
+        }
     }
 
-    /// True when ``inline(_:)`` would return `text` unchanged, decided on its bytes: inert ASCII
-    /// only, starting with a letter (or a digit, when no `.` follows), not ending in a space, and
-    /// holding no `://` or `www` that could start an autolink.
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        let folded = byte | 0x20
+        return (folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// True when ``inline(_:)`` would return `text` unchanged, decided on its bytes: ASCII that
+    /// starts with a letter or digit, does not end in a space, and holds nothing that escaping
+    /// changes there (see ``InertClass``). Conservative: `false` sends text through
+    /// ``escapedInline(_:)``, which gives the same result for inert text.
     static func isInertASCII(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last, last != UInt8(ascii: " ") else { return false }
-            let startsWithDigit = first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
-            let startsWithLetter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
-            guard startsWithDigit || startsWithLetter else { return false }
-            var previous: (UInt8, UInt8) = (0, 0)
-            for byte in bytes {
-                guard byte < 128, inertBytes[Int(byte)] else { return false }
-                if startsWithDigit, byte == UInt8(ascii: ".") { return false }
-                let folded = byte | 0x20
-                if byte == UInt8(ascii: "/"), previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) { return false }
-                if folded == UInt8(ascii: "w"), previous.0 | 0x20 == UInt8(ascii: "w"), previous.1 | 0x20 == UInt8(ascii: "w") {
+            guard let first = bytes.first, let last = bytes.last, last != UInt8(ascii: " "),
+                isASCIIAlphanumeric(first)
+            else { return false }
+            let startsWithDigit = first <= UInt8(ascii: "9")
+            for index in bytes.indices {
+                switch inertClasses[Int(bytes[index])] {
+                case .plain:
+                    continue
+                case .escaped:
                     return false
+                case .underscore:
+                    guard index + 1 < bytes.count, isASCIIAlphanumeric(bytes[index - 1]), isASCIIAlphanumeric(bytes[index + 1])
+                    else { return false }
+                case .listMarker:
+                    if startsWithDigit { return false }
+                    if index >= 3, bytes[index - 3] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"),
+                        bytes[index - 1] | 0x20 == UInt8(ascii: "w")
+                    {
+                        return false
+                    }
+                case .slash:
+                    if index >= 2, bytes[index - 1] == UInt8(ascii: "/"), bytes[index - 2] == UInt8(ascii: ":") { return false }
                 }
-                previous = (previous.1, byte)
             }
             return true
         }
@@ -105,60 +153,87 @@ public enum Markdown {
     /// control characters other than tab become visible control pictures. The block ends with
     /// its closing fence, without a line break.
     public static func codeBlock(_ text: String, language: String = "") -> String {
-        // On UTF-8 bytes: every byte that needs a change is ASCII, or the C1 control lead byte C2
-        // (Swift strings are valid UTF-8, so a continuation byte always follows it). Runs of
-        // bytes that stay as they are are copied at once.
-        var body: [UInt8] = []
-        var longestRun = 0
         var text = text
-        text.withUTF8 { bytes in
-            body.reserveCapacity(bytes.count + 1)
-            var run = 0
-            var copied = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "`") {
-                    run += 1
-                    longestRun = max(longestRun, run)
-                    index += 1
-                    continue
-                }
-                run = 0
-                let afterReturn = index > 0 && bytes[index - 1] == UInt8(ascii: "\r")
-                if (byte >= 0x20 && byte != 0x7F && byte != 0xC2) || byte == UInt8(ascii: "\t")
-                    || (byte == UInt8(ascii: "\n") && !afterReturn)
-                {
-                    index += 1
-                    continue
-                }
-                body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                switch byte {
-                case UInt8(ascii: "\r"):
-                    body.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "\n"):
-                    break  // after a `\r`, which became this line break
-                case 0x7F:
-                    body.append(contentsOf: [0xE2, 0x90, 0xA1])  // U+2421
-                case 0xC2:
-                    // U+0080–U+009F are C2 80–C2 9F; U+00A0–U+00BF follow C2 with A0–BF.
-                    if index + 1 < bytes.count {
-                        let next = bytes[index + 1]
-                        body.append(contentsOf: next < 0xA0 ? [0xEF, 0xBF, 0xBD] : [byte, next])  // U+FFFD
-                    }
-                    index += 1
-                default:
-                    body.append(contentsOf: [0xE2, 0x90, 0x80 + byte])  // U+2400 + byte
-                }
-                index += 1
-                copied = index
-            }
-            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        }
-        if let last = body.last, last != UInt8(ascii: "\n") { body.append(UInt8(ascii: "\n")) }
+        let (longestRun, changed) = text.withUTF8(visibleCodeBytes)
         let fence = String(repeating: "`", count: max(3, longestRun + 1))
         let info = language.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "-" } ? language : ""
-        return fence + info + "\n" + String(decoding: body, as: UTF8.self) + fence
+        // Text that needs no change is appended as it is: building it from bytes would check them again.
+        let body = changed.map { String(decoding: $0, as: UTF8.self) } ?? text
+        var block = fence
+        block.reserveCapacity(2 * fence.utf8.count + info.utf8.count + body.utf8.count + 2)
+        block += info
+        block += "\n"
+        block += body
+        if let last = body.utf8.last, last != UInt8(ascii: "\n") { block += "\n" }
+        block += fence
+        return block
+    }
+
+    /// Bytes ``visibleCodeBytes(_:)`` looks at: the backtick, C0 controls but tab and line
+    /// feed, DEL, and C2 (the lead byte of the C1 controls).
+    private static let codeAttention: [Bool] = (0..<256).map { byte in
+        byte == Int(UInt8(ascii: "`")) || (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
+    }
+
+    /// The longest backtick run in `bytes`, and the bytes as a code block shows them, or `nil`
+    /// when they show unchanged: `\r\n` and `\r` become `\n`, other controls but tab their
+    /// visible control pictures. Every byte that changes is ASCII or the C1 lead byte C2 (Swift
+    /// strings are valid UTF-8, so a continuation byte always follows it); runs of bytes that
+    /// stay are copied at once.
+    private static func visibleCodeBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (longestRun: Int, changed: [UInt8]?) {
+        var body: [UInt8] = []
+        var changed = false
+        var longestRun = 0
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            index = bytes.skippingWords(from: index) { word in
+                !word.hasNonASCII && !word.hasByte(below: 0x20) && !word.has(UInt8(ascii: "`")) && !word.has(0x7F)
+            }
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            guard codeAttention[Int(byte)] else {
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "`") {
+                var end = index + 1
+                while end < bytes.count, bytes[end] == UInt8(ascii: "`") { end += 1 }
+                longestRun = max(longestRun, end - index)
+                index = end
+                continue
+            }
+            var replacement: [UInt8] = []
+            var length = 1
+            switch byte {
+            case UInt8(ascii: "\r"):
+                replacement = [UInt8(ascii: "\n")]
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { length = 2 }
+            case 0x7F:
+                replacement = [0xE2, 0x90, 0xA1]  // U+2421
+            case 0xC2:
+                // U+0080–U+009F are C2 80–C2 9F and become U+FFFD; U+00A0–U+00BF stay.
+                guard index + 1 < bytes.count, bytes[index + 1] < 0xA0 else {
+                    index += 2
+                    continue
+                }
+                replacement = [0xEF, 0xBF, 0xBD]
+                length = 2
+            default:
+                replacement = [0xE2, 0x90, 0x80 + byte]  // U+2400 + byte
+            }
+            if !changed {
+                changed = true
+                body.reserveCapacity(bytes.count + 16)
+            }
+            body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            body.append(contentsOf: replacement)
+            index += length
+            copied = index
+        }
+        guard changed else { return (longestRun, nil) }
+        body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return (longestRun, body)
     }
 
     /// A control character replaced by its visible Unicode control picture; others unchanged.

@@ -21,7 +21,7 @@ public struct TemplateSet: Sendable {
     public let origins: [String: String]
     private let library: MustacheLibrary
     /// Every template compiled for the fast renderer; `nil` when one of them needs swift-mustache.
-    private let compiled: [String: CompiledTemplate]?
+    private let compiled: CompiledSet?
 
     /// The templates a document can be rendered from: the default and every per-type one.
     public var documentNames: [String] {
@@ -56,14 +56,12 @@ public struct TemplateSet: Sendable {
         for (name, text) in sources {
             library.register(try parse(text, file: origins[name] ?? name), named: name)
         }
-        var compiled: [String: CompiledTemplate]? = [:]
+        var templates: [String: CompiledTemplate] = [:]
         for (name, text) in sources {
-            guard let template = CompiledTemplate(text) else {
-                compiled = nil
-                break
-            }
-            compiled?[name] = template
+            guard let template = CompiledTemplate(text) else { break }
+            templates[name] = template
         }
+        let compiled = templates.count == sources.count ? CompiledSet(templates) : nil
         return TemplateSet(name: setName, sources: sources, origins: origins, library: library, compiled: compiled)
     }
 
@@ -80,10 +78,7 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` with `model`; empty when the set has no such template.
     public func render(_ model: TemplateObject, template name: String) -> String {
         guard let compiled else { return renderWithSwiftMustache(model, template: name) }
-        guard let template = compiled[name] else { return "" }
-        var renderer = CompiledTemplate.Renderer(templates: compiled, model: model, escape: Markdown.inline)
-        renderer.render(template.nodes)
-        return renderer.output
+        return compiled.render(name, model: model) ?? ""
     }
 
     /// Whether every template compiled, so that documents render without swift-mustache.

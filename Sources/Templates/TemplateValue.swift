@@ -25,25 +25,44 @@ public enum TemplateValue: Sendable {
 /// Objects are small (a few dozen names at most) and their names short, so a scan of the names
 /// costs less than hashing one.
 public struct TemplateObject: Sendable {
-    /// Every name with its value, in the order they were first set.
-    public private(set) var members: [(name: String, value: TemplateValue)] = []
+    /// A name and its value.
+    public struct Member: Sendable {
+        public let name: String
+        public var value: TemplateValue
+    }
 
-    public init() {}
+    /// Every name with its value, in the order they were first set.
+    public private(set) var members: [Member] = []
+
+    /// An empty object, with room for the dozen or so names most objects get.
+    public init() {
+        members.reserveCapacity(16)
+    }
 
     /// The value of `name`; setting `nil` removes it.
     public subscript(name: String) -> TemplateValue? {
         get {
-            members.first { $0.name == name }?.value
+            index(of: name).map { members[$0].value }
         }
         set {
-            let index = members.firstIndex { $0.name == name }
-            switch (index, newValue) {
+            switch (index(of: name), newValue) {
             case (let index?, let value?): members[index].value = value
             case (let index?, nil): members.remove(at: index)
-            case (nil, let value?): members.append((name, value))
+            case (nil, let value?): members.append(Member(name: name, value: value))
             case (nil, nil): break
             }
         }
+    }
+
+    private func index(of name: String) -> Int? {
+        for index in members.indices where Self.same(members[index].name, name) { return index }
+        return nil
+    }
+
+    /// Whether two names are equal, comparing their lengths first: most names in an object differ
+    /// in length, and a length costs less to compare than the text.
+    private static func same(_ name: String, _ other: String) -> Bool {
+        name.utf8.count == other.utf8.count && name == other
     }
 
     /// The object as swift-mustache takes it: a dictionary.
@@ -69,6 +88,8 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// An object with `members`, whose names differ, as in a dictionary literal.
     public init(_ members: [(String, TemplateValue)]) {
         assert(Set(members.map(\.0)).count == members.count, "a name given twice")
-        self.members = members.map { (name: $0.0, value: $0.1) }
+        // Room for the few names a model sets after the literal.
+        self.members.reserveCapacity(members.count + 4)
+        for (name, value) in members { self.members.append(Member(name: name, value: value)) }
     }
 }

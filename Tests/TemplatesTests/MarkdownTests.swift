@@ -103,7 +103,7 @@ struct MarkdownInertTextTests {
     /// The byte-level shortcut may only skip text that escaping would leave unchanged.
     @Test(arguments: 0..<4)
     func theShortcutNeverSkipsTextThatNeedsEscaping(seed: Int) {
-        let alphabet = Array("aZw9 0-.:/_#+=)(*[]|<>`~&\\,;'\"!@%$\tW1.")
+        let alphabet = Array("aZw9 0-.:/_#+=)(*[]|<>`~&\\,;'\"!@%$\tW1.{}^?é\n")
         var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
         var inert = 0
         for _ in 0..<5_000 {
@@ -122,8 +122,10 @@ struct MarkdownInertTextTests {
 
     @Test(arguments: [
         ("payments-api", true), ("2026-10-01 08:00:00 UTC", true), ("12m 03s", true), ("1. item", false),
-        ("-x", false), ("see http://x", false), ("www.example.com", false), ("a_b", false), ("ñ", false),
-        ("trailing ", false), ("", false), ("3.5", false), ("node-7", true),
+        ("-x", false), ("see http://x", false), ("www.example.com", false), ("a_b", true), ("ñ", false),
+        ("trailing ", false), ("", false), ("3.5", false), ("node-7", true), ("awaiting_approval", true), ("a_", false),
+        ("a _b", false), ("cart oom #12", true), ("f(x) = y + 1", true), ("3) x", false), ("step 3) x", true),
+        ("a www.b", false), ("WwW.b", false), ("a=b", true), ("{x}^2", false), ("x{y}^2!", true),
     ])
     func knowsInertText(text: String, expected: Bool) {
         #expect(Markdown.isInertASCII(text) == expected)
@@ -171,8 +173,24 @@ struct MarkdownCodeBlockTests {
         "ñandú 🚨 \u{2028} ``` `", "trailing\r", "\t\ttab", "``\u{85}```\r\r\n\n\u{A9}\u{1F}", "\u{85}",
     ])
     func matchesTheScalarRules(text: String) {
+        #expect(Markdown.codeBlock(text) == Self.scalarCodeBlock(text))
+    }
+
+    /// Text long enough to be read eight bytes at a time, with one byte that matters at every
+    /// position of a word and across two.
+    @Test(arguments: ["`", "```", "\r\n", "\r", "\u{7}", "\u{7F}", "\u{85}", "\u{A0}", "é", "\t", "\n"])
+    func findsWhatMattersAtEveryOffset(special: String) {
+        for offset in 0..<20 {
+            let text = String(repeating: "x", count: offset) + special + String(repeating: "y", count: 19 - offset) + "\n"
+            #expect(Markdown.codeBlock(text) == Self.scalarCodeBlock(text), "\(text.debugDescription)")
+        }
+    }
+
+    static func scalarCodeBlock(_ text: String) -> String {
         var body = ""
         var previousWasCR = false
+        var run = 0
+        var longestRun = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\r": body.unicodeScalars.append("\n")
@@ -181,10 +199,12 @@ struct MarkdownCodeBlockTests {
             default: body.unicodeScalars.append(Markdown.visible(scalar))
             }
             previousWasCR = scalar == "\r"
+            run = scalar == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
         }
         if !body.isEmpty, !body.hasSuffix("\n") { body += "\n" }
-        let fence = text.contains("```") ? "````" : "```"
-        #expect(Markdown.codeBlock(text) == fence + "\n" + body + fence)
+        let fence = String(repeating: "`", count: max(3, longestRun + 1))
+        return fence + "\n" + body + fence
     }
 
     @Test func dropsAnUnsafeLanguageTag() {

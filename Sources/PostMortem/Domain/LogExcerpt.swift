@@ -1,3 +1,5 @@
+import Templates
+
 /// The last lines of an incident's logs.
 public struct LogExcerpt: Sendable, Equatable {
     /// Lines a report shows unless told otherwise (`--log-lines`).
@@ -12,22 +14,55 @@ public struct LogExcerpt: Sendable, Equatable {
     /// The last `limit` lines of `logs` (blank trailing lines are not counted); `nil` for no logs.
     public init?(logs: String?, limit: Int) {
         guard let logs else { return nil }
-        // Split on UTF-8 newline bytes when `\n` is the only line break (the usual case, and
-        // much faster), otherwise on every Unicode line break.
-        let newlinesOnly = !Self.hasOtherLineBreaks(logs)
-        let lines = newlinesOnly ? logs.linesSplitAtNewlines : logs.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // When `\n` is the only line break (the usual case) the lines are found on UTF-8 bytes
+        // and the excerpt is one slice of the logs; otherwise every Unicode line break splits.
+        guard !Self.hasOtherLineBreaks(logs) else {
+            guard let excerpt = Self.excerpt(of: logs.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline), limit: limit)
+            else { return nil }
+            self = excerpt
+            return
+        }
+        var bytes = logs
+        guard let found = bytes.withUTF8({ Self.lastLines(of: $0, limit: limit) }) else { return nil }
+        let utf8 = logs.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: found.kept.lowerBound)
+        self.init(text: String(logs[start..<utf8.index(start, offsetBy: found.kept.count)]), shownLines: found.shown, totalLines: found.total)
+    }
+
+    private init(text: String, shownLines: Int, totalLines: Int) {
+        self.text = text
+        self.shownLines = shownLines
+        self.totalLines = totalLines
+    }
+
+    /// The excerpt of `lines`, split at any line break.
+    private static func excerpt(of lines: [Substring], limit: Int) -> LogExcerpt? {
         var count = lines.count
         while count > 0, lines[count - 1].allSatisfy(\.isWhitespace) { count -= 1 }
         guard count > 0 else { return nil }
-        totalLines = count
         let kept = lines[max(0, count - max(0, limit))..<count]
-        shownLines = kept.count
-        // Lines split at `\n` alone are joined by it in the logs already.
-        if newlinesOnly, let first = kept.first, let last = kept.last {
-            text = String(logs[first.startIndex..<last.endIndex])
-        } else {
-            text = kept.joined(separator: "\n")
+        return LogExcerpt(text: kept.joined(separator: "\n"), shownLines: kept.count, totalLines: count)
+    }
+
+    /// The byte range of the last `limit` lines of `bytes`, split at `\n`, after blank trailing
+    /// lines; how many lines it holds, and how many lines there are. `nil` when every line is blank.
+    private static func lastLines(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (kept: Range<Int>, shown: Int, total: Int)? {
+        let lines = bytes.lineRanges
+        var total = lines.count
+        while total > 0, isBlank(UnsafeBufferPointer(rebasing: bytes[lines[total - 1]])) { total -= 1 }
+        guard total > 0 else { return nil }
+        let shown = min(total, max(0, limit))
+        let end = lines[total - 1].upperBound
+        return ((shown == 0 ? end : lines[total - shown].lowerBound)..<end, shown, total)
+    }
+
+    /// Whether a line holds only white space: spaces and tabs, decided on bytes, or Unicode
+    /// white space, decided on characters.
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.contains(where: { $0 >= 0x80 }) else {
+            return line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         }
+        return String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     /// True when `text` holds a line break other than `\n`: U+000B–U+000D, U+0085, U+2028 or
@@ -35,14 +70,23 @@ public struct LogExcerpt: Sendable, Equatable {
     static func hasOtherLineBreaks(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var previous: (UInt8, UInt8) = (0, 0)
-            for byte in bytes {
-                switch byte {
-                case 0x0B...0x0D: return true
-                case 0x85 where previous.1 == 0xC2: return true
-                case 0xA8...0xA9 where previous == (0xE2, 0x80): return true
-                default: previous = (previous.1, byte)
+            var index = 0
+            while index < bytes.count {
+                index = bytes.skippingWords(from: index) { word in
+                    !word.hasNonASCII && !word.has(0x0B) && !word.has(0x0C) && !word.has(0x0D)
                 }
+                guard index < bytes.count else { break }
+                switch bytes[index] {
+                case 0x0B...0x0D:
+                    return true
+                case 0xC2:
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x85 { return true }
+                case 0xE2:
+                    if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return true }
+                default:
+                    break
+                }
+                index += 1
             }
             return false
         }

@@ -83,10 +83,38 @@ struct LogExcerptTests {
         #expect(LogExcerpt.hasOtherLineBreaks(text) == text.unicodeScalars.contains { "\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) })
     }
 
+    /// The same check on text read eight bytes at a time, with the break at every position of a word.
+    @Test(arguments: ["\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{2028}", "\u{2029}", "\u{2027}", "é", "\t"])
+    func findsOtherLineBreaksAtEveryOffset(special: String) {
+        for offset in 0..<20 {
+            let text = String(repeating: "x", count: offset) + special + String(repeating: "y", count: 19 - offset)
+            let expected = text.unicodeScalars.contains { "\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }
+            #expect(LogExcerpt.hasOtherLineBreaks(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func splitsOnEveryLineBreak() throws {
         let excerpt = try #require(LogExcerpt(logs: "a\u{2028}b\u{85}c", limit: 2))
         #expect(excerpt.text == "b\nc")
         #expect(excerpt.totalLines == 3)
+    }
+
+    /// The byte-level excerpt equals splitting the text at `\n` and dropping blank lines from the end.
+    @Test(arguments: [0, 1, 3, 50, 1_000])
+    func slicesLikeSplittingTheLines(limit: Int) {
+        let pieces = ["a", "line two", "", " ", "\t", "\u{A0}", "\u{3000}", "ñandú", "x\u{A0}", "🚨", "\n", "\n\n"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(limit)
+        for _ in 0..<500 {
+            var logs = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<Int(state >> 59) { logs += pieces[Int((state >> UInt64(step * 5 % 55)) % UInt64(pieces.count))] }
+            var lines = logs.split(separator: "\n", omittingEmptySubsequences: false)
+            while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+            let excerpt = LogExcerpt(logs: logs, limit: limit)
+            #expect(excerpt?.totalLines == (lines.isEmpty ? nil : lines.count), "\(logs.debugDescription)")
+            #expect(excerpt?.text == (lines.isEmpty ? nil : lines.suffix(limit).joined(separator: "\n")), "\(logs.debugDescription)")
+            #expect(excerpt?.shownLines == (lines.isEmpty ? nil : min(limit, lines.count)))
+        }
     }
 
     @Test(arguments: [nil, "", "\n \n"])

@@ -1,74 +1,86 @@
-extension CompiledTemplate {
-    /// Renders compiled templates into one growing string, with swift-mustache's lookup rules.
+extension CompiledSet {
+    /// Runs a set's instructions over a model into one growing buffer, with swift-mustache's
+    /// lookup rules.
     ///
     /// Names climb the context stack from the innermost value outwards; a dotted name's later
     /// parts are looked up only in what its first part found.
     struct Renderer {
-        let templates: [String: CompiledTemplate]
-        let escape: (String) -> String
+        let set: CompiledSet
         /// The text so far as UTF-8: appending bytes costs less than appending to a string.
         private var bytes: [UInt8] = []
         private var stack: [TemplateValue]
 
         var output: String { String(decoding: bytes, as: UTF8.self) }
 
-        init(templates: [String: CompiledTemplate], model: TemplateObject, escape: @escaping (String) -> String) {
-            self.templates = templates
-            self.escape = escape
+        init(set: CompiledSet, model: TemplateObject) {
+            self.set = set
             self.stack = [.object(model)]
             bytes.reserveCapacity(32 * 1024)
         }
 
-        mutating func render(_ nodes: [Node]) {
-            for node in nodes {
-                switch node {
-                case .text(let text):
-                    bytes.append(contentsOf: text.utf8)
+        /// Runs the instructions in `range`.
+        mutating func run(_ range: Range<Int>) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                switch set.instructions[index] {
+                case .text(let start, let end):
+                    set.text.withUnsafeBufferPointer { text in
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
+                    }
                 case .variable(let name, let escaped):
-                    guard let value = look(up: name) else { continue }
+                    guard let value = look(up: name) else { break }
                     let text: String
                     switch value {
                     case .text(let value): text = value
                     default: text = String(describing: value.mustacheValue)
                     }
-                    bytes.append(contentsOf: (escaped ? escape(text) : text).utf8)
-                case .section(let name, let inverted, let children):
-                    renderSection(children, value: look(up: name), inverted: inverted)
-                case .partial(let name):
-                    if let template = templates[name] { render(template.nodes) }
+                    if escaped {
+                        Markdown.appendInline(text, to: &bytes)
+                    } else {
+                        bytes.append(contentsOf: text.utf8)
+                    }
+                case .section(let name, let inverted, let end):
+                    runSection((index + 1)..<Int(end), value: look(up: name), inverted: inverted)
+                    index = Int(end)
+                    continue
+                case .partial(let template):
+                    if template >= 0 { run(set.templates[Int(template)]) }
                 }
+                index += 1
             }
         }
 
-        private mutating func renderSection(_ children: [Node], value: TemplateValue?, inverted: Bool) {
+        private mutating func runSection(_ children: Range<Int>, value: TemplateValue?, inverted: Bool) {
             switch value {
             case .flag(let flag):
-                if flag != inverted { render(children) }
+                if flag != inverted { run(children) }
             case .list(let elements):
                 if inverted {
                     guard elements.isEmpty, let value else { return }
                     stack.append(value)
-                    render(children)
+                    run(children)
                     stack.removeLast()
                     return
                 }
                 for element in elements {
                     stack.append(element)
-                    render(children)
+                    run(children)
                     stack.removeLast()
                 }
             case .text, .object:
                 guard !inverted, let value else { return }
                 stack.append(value)
-                render(children)
+                run(children)
                 stack.removeLast()
             case nil:
-                if inverted { render(children) }
+                if inverted { run(children) }
             }
         }
 
-        private func look(up name: Name) -> TemplateValue? {
-            guard let first = name.parts.first else { return stack.last }
+        private func look(up index: Int32) -> TemplateValue? {
+            let name = set.names[Int(index)]
+            guard name.count > 0 else { return stack.last }
+            let first = set.parts[Int(name.first)]
             var found: TemplateValue?
             if name.topOnly {
                 found = stack.last.flatMap { Self.child(first, of: $0) }
@@ -80,7 +92,7 @@ extension CompiledTemplate {
                     }
                 }
             }
-            for part in name.parts.dropFirst() {
+            for part in set.parts[Int(name.first + 1)..<Int(name.first + name.count)] {
                 guard let object = found else { return nil }
                 found = Self.child(part, of: object)
             }
