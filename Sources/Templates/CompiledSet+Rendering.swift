@@ -80,28 +80,29 @@ extension CompiledSet {
         private func look(up index: Int32) -> TemplateValue? {
             let name = set.names[Int(index)]
             guard name.count > 0 else { return stack.last }
-            let first = set.parts[Int(name.first)]
+            let first = Int(name.first)
             var found: TemplateValue?
             if name.topOnly {
-                found = stack.last.flatMap { Self.child(first, of: $0) }
+                found = stack.last.flatMap { child(first, of: $0) }
             } else {
                 for context in stack.reversed() {
-                    if let child = Self.child(first, of: context) {
+                    if let child = child(first, of: context) {
                         found = child
                         break
                     }
                 }
             }
-            for part in set.parts[Int(name.first + 1)..<Int(name.first + name.count)] {
+            for part in (first + 1)..<(first + Int(name.count)) {
                 guard let object = found else { return nil }
-                found = Self.child(part, of: object)
+                found = child(part, of: object)
             }
             return found
         }
 
-        private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+        /// The member of `value` named by part `part` of the set's names.
+        private func child(_ part: Int, of value: TemplateValue) -> TemplateValue? {
             guard case .object(let object) = value else { return nil }
-            return object[name]
+            return object.value(named: set.parts[part], key: set.partKeys[part])
         }
     }
 }

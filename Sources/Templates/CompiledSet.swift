@@ -28,6 +28,8 @@ struct CompiledSet: Sendable {
     let text: [UInt8]
     let names: [NameParts]
     let parts: [String]
+    /// Each part's ``TemplateObject/key(_:)``.
+    let partKeys: [UInt32]
     /// Each template's instructions, by template index.
     let templates: [Range<Int>]
     /// Template indices by name.
@@ -46,6 +48,7 @@ struct CompiledSet: Sendable {
         text = builder.text
         names = builder.names
         parts = builder.parts
+        partKeys = builder.parts.map(TemplateObject.key)
         self.templates = templates
         indices = builder.indices
     }

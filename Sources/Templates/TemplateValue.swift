@@ -23,12 +23,20 @@ public enum TemplateValue: Sendable {
 /// Named values, looked up by name; setting a name again replaces its value.
 ///
 /// Objects are small (a few dozen names at most) and their names short, so a scan of the names
-/// costs less than hashing one.
+/// costs less than hashing one; each name carries a ``key`` of its length and end bytes, so the
+/// scan compares integers and compares text only where they match.
 public struct TemplateObject: Sendable {
     /// A name and its value.
     public struct Member: Sendable {
         public let name: String
+        let key: UInt32
         public var value: TemplateValue
+
+        init(name: String, value: TemplateValue) {
+            self.name = name
+            self.key = TemplateObject.key(name)
+            self.value = value
+        }
     }
 
     /// Every name with its value, in the order they were first set.
@@ -42,10 +50,10 @@ public struct TemplateObject: Sendable {
     /// The value of `name`; setting `nil` removes it.
     public subscript(name: String) -> TemplateValue? {
         get {
-            index(of: name).map { members[$0].value }
+            index(of: name, key: Self.key(name)).map { members[$0].value }
         }
         set {
-            switch (index(of: name), newValue) {
+            switch (index(of: name, key: Self.key(name)), newValue) {
             case (let index?, let value?): members[index].value = value
             case (let index?, nil): members.remove(at: index)
             case (nil, let value?): members.append(Member(name: name, value: value))
@@ -54,15 +62,24 @@ public struct TemplateObject: Sendable {
         }
     }
 
-    private func index(of name: String) -> Int? {
-        for index in members.indices where Self.same(members[index].name, name) { return index }
+    /// The value of `name`, whose ``key(_:)`` is `key`.
+    func value(named name: String, key: UInt32) -> TemplateValue? {
+        index(of: name, key: key).map { members[$0].value }
+    }
+
+    private func index(of name: String, key: UInt32) -> Int? {
+        for index in members.indices where members[index].key == key && members[index].name == name { return index }
         return nil
     }
 
-    /// Whether two names are equal, comparing their lengths first: most names in an object differ
-    /// in length, and a length costs less to compare than the text.
-    private static func same(_ name: String, _ other: String) -> Bool {
-        name.utf8.count == other.utf8.count && name == other
+    /// A name's UTF-8 length, first byte and last byte in one integer: names that differ in
+    /// any of them differ.
+    static func key(_ name: String) -> UInt32 {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return 0 }
+            return UInt32(truncatingIfNeeded: min(bytes.count, 0xFFFF)) << 16 | UInt32(first) << 8 | UInt32(last)
+        }
     }
 
     /// The object as swift-mustache takes it: a dictionary.

@@ -122,13 +122,11 @@ public struct DecisionChain: Sendable {
 
     /// How the incident ended, for the summary.
     public var outcome: Outcome {
-        let kinds = Set(steps.map(\.kind))
-        if kinds.contains(.rejected) { return .afterRejection }
-        if kinds.contains(.approved) {
-            return kinds.contains(.failed) ? .afterFailedAction : .approvedFix
-        }
-        if kinds.contains(.resolvedByAlertmanager) { return .recoveredOnItsOwn }
-        if kinds.contains(.resolvedWithoutEvent) { return .resolvedByStatusChange }
+        func has(_ kind: Step.Kind) -> Bool { steps.contains { $0.kind == kind } }
+        if has(.rejected) { return .afterRejection }
+        if has(.approved) { return has(.failed) ? .afterFailedAction : .approvedFix }
+        if has(.resolvedByAlertmanager) { return .recoveredOnItsOwn }
+        if has(.resolvedWithoutEvent) { return .resolvedByStatusChange }
         return .unknown
     }
 

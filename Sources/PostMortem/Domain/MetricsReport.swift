@@ -38,10 +38,11 @@ public struct MetricsReport: Sendable {
         if let member = members.first(where: { $0.key == "type" }), case .string(let text) = member.value { type = text }
         var rows: [Row] = []
         var oddValues: [String] = []
-        var known = Set(["type"])
+        // A handful of keys: a scan costs less than hashing them.
+        var known = ["type"]
         for metric in MetricCatalog.metrics(forType: type) {
             guard let member = members.first(where: { $0.key == metric.key }) else { continue }
-            known.insert(metric.key)
+            known.append(metric.key)
             var row = Row(path: metric.key, label: metric.label(for: locale), value: "", unit: metric.unit)
             switch (metric.kind, member.value) {
             case (.boolean, .bool(let flag)):
@@ -81,7 +82,9 @@ public struct MetricsReport: Sendable {
 
     /// Ten cells, one per 10 %, rounded to the nearest cell and capped at ten.
     static func bar(_ percent: Double) -> String {
-        let filled = max(0, min(10, Int((percent / 10).rounded())))
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
+        bars[max(0, min(10, Int((percent / 10).rounded())))]
     }
+
+    /// The eleven bars, by filled cells.
+    private static let bars = (0...10).map { String(repeating: "█", count: $0) + String(repeating: "░", count: 10 - $0) }
 }

@@ -97,7 +97,8 @@ public enum ReportModel {
 
     private static func summaryValues(_ facts: Facts) -> TemplateObject {
         var values = TemplateObject()
-        for outcome in DecisionChain.Outcome.allCases { values[outcome.rawValue] = .flag(facts.chain.outcome == outcome) }
+        let outcome = facts.chain.outcome
+        for each in DecisionChain.Outcome.allCases { values[each.rawValue] = .flag(each == outcome) }
         let postponements = facts.chain.steps.filter { $0.kind == .postponed }.count
         values["postponed"] = .flag(postponements > 0)
         values["postponements"] = .text(String(postponements))
