@@ -15,6 +15,11 @@ enum CMark {
     /// Link targets that never survive re-rendering (cmark-gfm's safe HTML drops them too).
     private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
 
+    /// Held while a parser reads: cmark-gfm adds the characters that start extension inlines
+    /// (`~`, autolinks) to one table for the whole process and clears them when a parse ends,
+    /// so two parses at once would miss them (github/cmark-gfm#176). Rendering needs no lock.
+    private static let parsing = NSLock()
+
     /// Parses `markdown` and hands the document and the parser's extension list to `body`.
     private static func withDocument<R>(
         _ markdown: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> R
@@ -28,14 +33,17 @@ enum CMark {
             }
         }
         var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parser_feed(parser, $0, buffer.count)
+        let parsed = parsing.withLock {
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parser_feed(parser, $0, buffer.count)
+                    }
                 }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return nil }
+        guard let document = parsed else { return nil }
         defer { cmark_node_free(document) }
         return body(document, cmark_parser_get_syntax_extensions(parser))
     }
@@ -70,32 +78,89 @@ enum CMark {
     /// to level 6), raw HTML becomes literal text (a code block for an HTML block), links and
     /// images to `javascript:` and similar targets lose their target, and every code fence
     /// comes out closed. One parse.
-    static func nestedBlocks(_ markdown: String, below level: Int) -> [Block] {
-        withDocument(markdown) { document, _ in
-            var shallowest = level + 1
-            var node = cmark_node_first_child(document)
-            while let current = node {
-                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
-                    shallowest = min(shallowest, Int(cmark_node_get_heading_level(current)))
+    ///
+    /// A top-level block that none of this touches (see ``isVerbatim(_:lines:in:)``) keeps its
+    /// source lines: they parse to the same block wherever a block may start, and cmark-gfm's
+    /// markdown renderer costs about 30 ns a byte (3 ms for a 100 KB analysis). With
+    /// `verbatim` false every block is re-rendered, which tests compare against.
+    static func nestedBlocks(_ markdown: String, below level: Int, verbatim: Bool = true) -> [Block] {
+        var source = markdown
+        return source.withUTF8 { bytes in
+            // cmark-gfm numbers lines at `\r` too and reads NUL as U+FFFD: such text is re-rendered whole.
+            let lines = verbatim && !bytes.contains(0x0D) && !bytes.contains(0) ? bytes.lineRanges : nil
+            return withDocument(markdown) { document, _ in
+                var shallowest = level + 1
+                var node = cmark_node_first_child(document)
+                while let current = node {
+                    if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                        shallowest = min(shallowest, Int(cmark_node_get_heading_level(current)))
+                    }
+                    node = cmark_node_next(current)
                 }
-                node = cmark_node_next(current)
-            }
-            let headingShift = max(0, level + 1 - shallowest)
-            neutralise(document, headingShift: headingShift)
-            var blocks: [Block] = []
-            node = cmark_node_first_child(document)
-            while let current = node {
-                var block = Block(headingLevel: nil, headingText: "", markdown: "")
-                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
-                    block.headingLevel = Int(cmark_node_get_heading_level(current)) - headingShift
-                    block.headingText = plainText(of: current)
+                let headingShift = max(0, level + 1 - shallowest)
+                // Decided before the rewrites, on the blocks as parsed.
+                var kept: [OpaquePointer: String] = [:]
+                if let lines {
+                    node = cmark_node_first_child(document)
+                    while let current = node {
+                        if let text = verbatimText(of: current, lines: lines, in: bytes) { kept[current] = text }
+                        node = cmark_node_next(current)
+                    }
                 }
-                block.markdown = string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
-                blocks.append(block)
-                node = cmark_node_next(current)
+                neutralise(document, headingShift: headingShift)
+                var blocks: [Block] = []
+                node = cmark_node_first_child(document)
+                while let current = node {
+                    var block = Block(headingLevel: nil, headingText: "", markdown: "")
+                    if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                        block.headingLevel = Int(cmark_node_get_heading_level(current)) - headingShift
+                        block.headingText = plainText(of: current)
+                    }
+                    block.markdown = kept[current] ?? string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
+                    blocks.append(block)
+                    node = cmark_node_next(current)
+                }
+                return blocks
+            } ?? []
+        }
+    }
+
+    /// Node types a block kept as written may hold: paragraphs, quotes (with lists inside),
+    /// breaks, and plain, emphasised or code text. No heading (it moves), code block (its fence
+    /// may be open), HTML, link, image or extension node. A list is kept only inside a quote:
+    /// at the top, what follows it could continue it, and cmark-gfm ends it with an HTML comment.
+    private static let verbatimTypes: Set<UInt32> = Set([
+        CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK,
+        CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
+    ].map(\.rawValue))
+
+    /// The source lines of a top-level block, with a line break, when they may be kept as
+    /// written: a paragraph, quote or break holding only ``verbatimTypes``, whose text holds no
+    /// `<`, `[`, `]` (raw HTML, links, reference definitions, even ones cmark-gfm did not take as
+    /// such), `~` or `|` (strikethrough, tables), and no control character but tab. Such lines
+    /// parse to the same block after a blank line. Otherwise `nil`.
+    private static func verbatimText(of block: OpaquePointer, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard [CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK].contains(cmark_node_get_type(block))
+        else { return nil }
+        let first = Int(cmark_node_get_start_line(block))
+        var last = Int(cmark_node_get_end_line(block))
+        guard first >= 1, last >= first, last <= lines.count, let iterator = cmark_iter_new(block) else { return nil }
+        // A list ends at the blank line after it.
+        while last > first, bytes[lines[last - 1]].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            last -= 1
+        }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), verbatimTypes.contains(cmark_node_get_type(node).rawValue) else {
+                return nil
             }
-            return blocks
-        } ?? []
+        }
+        let text = UnsafeBufferPointer(rebasing: bytes[lines[first - 1].lowerBound..<lines[last - 1].upperBound])
+        let unsafe = text.contains { byte in
+            byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "~")
+                || byte == UInt8(ascii: "|") || (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")) || byte == 0x7F
+        }
+        return unsafe ? nil : String(decoding: text, as: UTF8.self) + "\n"
     }
 
     /// Applies the rewrites of ``nestedBlocks(_:below:)`` to a parsed document.

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import Templates
 
@@ -64,6 +66,56 @@ struct EmbeddedMarkdownTests {
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("<h1"))
         #expect(!html.contains("raw HTML omitted"))
+    }
+
+    /// Blocks kept as written mean what their re-rendering means: random documents from lines
+    /// of every kind give the same HTML, nested in a post-mortem, either way.
+    @Test(arguments: 0..<4)
+    func keptBlocksMeanWhatReRenderedOnesMean(seed: Int) {
+        let pieces = [
+            "Plain text, with punctuation: (yes) 50% done!", "- item one", "- item *two*", "1. first", "2) second",
+            "12. twelve", "1986\\. not a list", "> quoted", "> > nested", "***", "---", "", "", "  two spaces in",
+            "    four spaces in", "text with `code` and **bold**", "# Heading", "### Deep", "Setext", "===", "<b>html</b>",
+            "[link](http://x)", "www.example.com", "a \\* escaped", "&lt;b&gt; &amp; entity", "  - nested item",
+            "\ttab", "+ plus", "* star", "```", "~~~", "| a | b |", "|---|---|", "- [ ] task", "~~strike~~",
+            "trailing spaces  ", "hard\\", "_under_", "***bold em***", "análisis ñ 🚨", "javascript:alert(1)",
+        ]
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        var kept = 0
+        for _ in 0..<300 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let lines = (0..<(Int(state >> 60) + 1)).map { step in
+                pieces[Int((state >> UInt64(step * 5 % 58)) % UInt64(pieces.count))]
+            }
+            let markdown = lines.joined(separator: "\n")
+            // cmark-gfm's renderer separates two lists with an HTML comment (`<!-- end list -->`),
+            // which is not needed between blocks kept as written: comments are left out.
+            func html(_ blocks: [CMark.Block]) -> String {
+                HTMLRenderer.fragment(fromMarkdown: "## A\n\n" + blocks.map(\.markdown).joined(separator: "\n") + "\n## B\n")
+                    .replacingOccurrences(of: "<!-- raw HTML omitted -->\n", with: "")
+            }
+            let verbatim = CMark.nestedBlocks(markdown, below: 2)
+            let reRendered = CMark.nestedBlocks(markdown, below: 2, verbatim: false)
+            #expect(html(verbatim) == html(reRendered), "\(markdown.debugDescription)")
+            if verbatim.map(\.markdown) != reRendered.map(\.markdown) { kept += 1 }
+        }
+        #expect(kept > 30)
+    }
+
+    /// cmark-gfm keeps the characters that start extension inlines (`~`, autolinks) in one
+    /// table for the whole process and clears them after each parse: parses on several threads
+    /// at once must still all see them.
+    @Test func parsesTheSameOnEveryThread() {
+        let markdown = "a ~~struck~~ word and www.example.com, then ~~more~~ of it"
+        let expected = HTMLRenderer.fragment(fromMarkdown: EmbeddedMarkdown(markdown, below: 2).text)
+        #expect(expected.contains("<del>struck</del>"))
+        let different = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<300 where HTMLRenderer.fragment(fromMarkdown: EmbeddedMarkdown(markdown, below: 2).text) != expected {
+                different.withLock { $0 += 1 }
+            }
+        }
+        #expect(different.withLock { $0 } == 0)
     }
 
     /// Headings of ASCII and Latin-1 letters are folded without Foundation, the same way

@@ -1,22 +1,4 @@
-import Foundation
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// The byte ranges between `\n` bytes, found with `memchr`: `a\nb\n` gives `a`, `b` and an
-    /// empty last line.
-    var lineRanges: [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        if let base = baseAddress {
-            while start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) {
-                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ranges.append(start..<newline)
-                start = newline + 1
-            }
-        }
-        ranges.append(start..<count)
-        return ranges
-    }
-}
+import Templates
 
 extension String {
     /// The text between `\n` characters, found on UTF-8 bytes: `"a\nb\n"` gives `a`, `b` and an
