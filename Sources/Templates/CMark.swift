@@ -79,10 +79,11 @@ enum CMark {
     /// images to `javascript:` and similar targets lose their target, and every code fence
     /// comes out closed. One parse.
     ///
-    /// A top-level block that none of this touches (see ``isVerbatim(_:lines:in:)``) keeps its
-    /// source lines: they parse to the same block wherever a block may start, and cmark-gfm's
-    /// markdown renderer costs about 30 ns a byte (3 ms for a 100 KB analysis). With
-    /// `verbatim` false every block is re-rendered, which tests compare against.
+    /// A top-level block that none of this touches but a heading's level (see
+    /// ``verbatimText(of:shift:lines:in:)``) keeps its source lines: they parse to the same
+    /// block wherever a block may start, and cmark-gfm's markdown renderer costs about 30 ns a
+    /// byte (3 ms for a 100 KB analysis). With `verbatim` false every block is re-rendered,
+    /// which tests compare against.
     static func nestedBlocks(_ markdown: String, below level: Int, verbatim: Bool = true) -> [Block] {
         var source = markdown
         return source.withUTF8 { bytes in
@@ -103,7 +104,9 @@ enum CMark {
                 if let lines {
                     node = cmark_node_first_child(document)
                     while let current = node {
-                        if let text = verbatimText(of: current, lines: lines, in: bytes) { kept[current] = text }
+                        if let text = verbatimText(of: current, shift: headingShift, lines: lines, in: bytes) {
+                            kept[current] = text
+                        }
                         node = cmark_node_next(current)
                     }
                 }
@@ -125,42 +128,56 @@ enum CMark {
         }
     }
 
-    /// Node types a block kept as written may hold: paragraphs, quotes (with lists inside),
-    /// breaks, and plain, emphasised or code text. No heading (it moves), code block (its fence
-    /// may be open), HTML, link, image or extension node. A list is kept only inside a quote:
-    /// at the top, what follows it could continue it, and cmark-gfm ends it with an HTML comment.
+    /// Node types a block kept as written may hold below itself: paragraphs, quotes and lists
+    /// inside a quote, and plain, emphasised or code text. No code block (its fence may be
+    /// open), HTML, link, image or extension node.
     private static let verbatimTypes: Set<UInt32> = Set([
         CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK,
         CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
     ].map(\.rawValue))
 
     /// The source lines of a top-level block, with a line break, when they may be kept as
-    /// written: a paragraph, quote or break holding only ``verbatimTypes``, whose text holds no
-    /// `<`, `[`, `]` (raw HTML, links, reference definitions, even ones cmark-gfm did not take as
-    /// such), `~` or `|` (strikethrough, tables), and no control character but tab. Such lines
-    /// parse to the same block after a blank line. Otherwise `nil`.
-    private static func verbatimText(of block: OpaquePointer, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard [CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK].contains(cmark_node_get_type(block))
+    /// written; otherwise `nil`.
+    ///
+    /// The block is a paragraph, a quote, a break, or a one-line `#` heading (its `#` run is
+    /// lengthened by `shift`, as cmark-gfm would, up to six); a list is not, since what follows
+    /// it could continue it. It holds only ``verbatimTypes``, and its text no `<`, `[`, `]`
+    /// (raw HTML, links, reference definitions, even ones cmark-gfm did not take as such), `~`
+    /// or `|` (strikethrough, tables), and no control character but tab. Such lines parse to
+    /// the same block after a blank line.
+    private static func verbatimText(
+        of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>
+    ) -> String? {
+        let type = cmark_node_get_type(block)
+        guard [CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HEADING].contains(type)
         else { return nil }
         let first = Int(cmark_node_get_start_line(block))
         var last = Int(cmark_node_get_end_line(block))
         guard first >= 1, last >= first, last <= lines.count, let iterator = cmark_iter_new(block) else { return nil }
-        // A list ends at the blank line after it.
-        while last > first, bytes[lines[last - 1]].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-            last -= 1
-        }
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), verbatimTypes.contains(cmark_node_get_type(node).rawValue) else {
-                return nil
-            }
+            guard let node = cmark_iter_get_node(iterator), node == block || verbatimTypes.contains(cmark_node_get_type(node).rawValue)
+            else { return nil }
+        }
+        // A quote ends at the blank line after it.
+        while last > first, bytes[lines[last - 1]].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            last -= 1
         }
         let text = UnsafeBufferPointer(rebasing: bytes[lines[first - 1].lowerBound..<lines[last - 1].upperBound])
         let unsafe = text.contains { byte in
             byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "~")
                 || byte == UInt8(ascii: "|") || (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")) || byte == 0x7F
         }
-        return unsafe ? nil : String(decoding: text, as: UTF8.self) + "\n"
+        guard !unsafe else { return nil }
+        guard type == CMARK_NODE_HEADING else { return String(decoding: text, as: UTF8.self) + "\n" }
+        // `#` headings only, on one line: up to three spaces, the `#` run, then a blank or the end.
+        let level = Int(cmark_node_get_heading_level(block))
+        let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
+        let rest = text.dropFirst(indent + level)
+        guard first == last, indent <= 3, text.dropFirst(indent).prefix(level).allSatisfy({ $0 == UInt8(ascii: "#") }),
+            rest.first.map({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) ?? true
+        else { return nil }
+        return String(repeating: "#", count: min(6, level + shift)) + String(decoding: rest, as: UTF8.self) + "\n"
     }
 
     /// Applies the rewrites of ``nestedBlocks(_:below:)`` to a parsed document.
