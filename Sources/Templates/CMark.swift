@@ -131,10 +131,10 @@ enum CMark {
     /// Node types a block kept as written may hold below itself: paragraphs, quotes and lists
     /// inside a quote, and plain, emphasised or code text. No code block (its fence may be
     /// open), HTML, link, image or extension node.
-    private static let verbatimTypes: Set<UInt32> = Set([
+    private static let verbatimTypes = [
         CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK,
         CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
-    ].map(\.rawValue))
+    ]
 
     /// The source lines of a top-level block, with a line break, when they may be kept as
     /// written; otherwise `nil`.
@@ -155,8 +155,9 @@ enum CMark {
         var last = Int(cmark_node_get_end_line(block))
         guard first >= 1, last >= first, last <= lines.count, let iterator = cmark_iter_new(block) else { return nil }
         defer { cmark_iter_free(iterator) }
+        let allowed = verbatimTypes
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), node == block || verbatimTypes.contains(cmark_node_get_type(node).rawValue)
+            guard let node = cmark_iter_get_node(iterator), node == block || allowed.contains(cmark_node_get_type(node))
             else { return nil }
         }
         // A quote ends at the blank line after it.

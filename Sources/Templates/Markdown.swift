@@ -94,15 +94,20 @@ public enum Markdown {
         case slash
     }
 
-    private static let inertClasses: [InertClass] = (0..<256).map { byte in
-        guard byte < 128 else { return .escaped }
-        let scalar = Unicode.Scalar(UInt8(byte))
-        if isASCIIAlphanumeric(UInt8(byte)) || " !\"#$%'(+,-:;=?@^{}".unicodeScalars.contains(scalar) { return .plain }
-        switch scalar {
-        case "_": return .underscore
-        case ".", ")": return .listMarker
-        case "/": return .slash
-        default: return .escaped
+    /// The class of `byte`; a switch rather than a table, since a global table is initialised
+    /// lazily and every read of it goes through a check.
+    private static func inertClass(_ byte: UInt8) -> InertClass {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: " "), UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+            UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: ":"),
+            UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "^"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"):
+            .plain
+        case UInt8(ascii: "_"): .underscore
+        case UInt8(ascii: "."), UInt8(ascii: ")"): .listMarker
+        case UInt8(ascii: "/"): .slash
+        default: .escaped
         }
     }
 
@@ -123,7 +128,7 @@ public enum Markdown {
             else { return false }
             let startsWithDigit = first <= UInt8(ascii: "9")
             for index in bytes.indices {
-                switch inertClasses[Int(bytes[index])] {
+                switch inertClass(bytes[index]) {
                 case .plain:
                     continue
                 case .escaped:
@@ -169,10 +174,10 @@ public enum Markdown {
         return block
     }
 
-    /// Bytes ``visibleCodeBytes(_:)`` looks at: the backtick, C0 controls but tab and line
-    /// feed, DEL, and C2 (the lead byte of the C1 controls).
-    private static let codeAttention: [Bool] = (0..<256).map { byte in
-        byte == Int(UInt8(ascii: "`")) || (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
+    /// Whether ``visibleCodeBytes(_:)`` looks at `byte`: the backtick, C0 controls but tab and
+    /// line feed, DEL, and C2 (the lead byte of the C1 controls).
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "`") || (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
     }
 
     /// The longest backtick run in `bytes`, and the bytes as a code block shows them, or `nil`
@@ -192,7 +197,7 @@ public enum Markdown {
             }
             guard index < bytes.count else { break }
             let byte = bytes[index]
-            guard codeAttention[Int(byte)] else {
+            guard needsAttention(byte) else {
                 index += 1
                 continue
             }
