@@ -105,8 +105,8 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// An object with `members`, whose names differ, as in a dictionary literal.
     public init(_ members: [(String, TemplateValue)]) {
         assert(Set(members.map(\.0)).count == members.count, "a name given twice")
-        // Room for the few names a model sets after the literal.
-        self.members.reserveCapacity(members.count + 4)
+        // Room for the names a model sets after the literal (a decision step gets a dozen flags).
+        self.members.reserveCapacity(members.count + 16)
         for (name, value) in members { self.members.append(Member(name: name, value: value)) }
     }
 }

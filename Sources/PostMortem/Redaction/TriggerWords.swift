@@ -38,8 +38,9 @@ struct TriggerWords: Sendable {
         self.rulesWithWords = alwaysRuns.filter { !$0 }.count
     }
 
+    /// `byte` with ASCII capitals in lower case, without a branch.
     private static func folded(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
     }
 
     /// For each rule, whether it must run on `text`: it always runs, or one of its words occurs.
@@ -55,9 +56,8 @@ struct TriggerWords: Sendable {
                 let current = Self.folded(bytes[index])
                 let prefix = UInt16(previous) << 8 | UInt16(current)
                 previous = current
-                guard prefixBits[Int(prefix >> 6)] & (1 << UInt64(prefix & 63)) != 0, let candidates = byPrefix[prefix] else {
-                    continue
-                }
+                let isPrefix = prefixBits.withUnsafeBufferPointer { $0[Int(prefix >> 6)] & (1 << UInt64(prefix & 63)) != 0 }
+                guard isPrefix, let candidates = byPrefix[prefix] else { continue }
                 for candidate in candidates where !run[words[candidate].rule] {
                     let word = words[candidate].bytes
                     let start = index - 1

@@ -93,7 +93,10 @@ public enum DocumentMerge {
     ) -> Result {
         let top = header.line + "\n\n"
         guard let stored, stored.contains(where: { !$0.isWhitespace }) else {
-            return Result(text: top + regions.map { DocumentRegions.marked($0) }.joined(), conflicts: [])
+            var text = top
+            text.reserveCapacity(top.utf8.count + regions.reduce(0) { $0 + DocumentRegions.markedCount($1) })
+            for region in regions { DocumentRegions.appendMarked(region, to: &text) }
+            return Result(text: text, conflicts: [])
         }
         let parsed = Stored(stored)
         guard parsed.isGenerated else {

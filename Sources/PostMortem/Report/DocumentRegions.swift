@@ -110,8 +110,12 @@ public enum DocumentRegions {
         for (position, start) in starts.enumerated() {
             let from = utf8.index(utf8.startIndex, offsetBy: start.offset)
             let to = position + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[position + 1].offset) : utf8.endIndex
-            var content = String(body[from..<to])
-            if position == 0, content.isEmpty { continue }
+            let slice = body[from..<to]
+            if position == 0, slice.isEmpty { continue }
+            // Room for the line breaks added below: growing the string would copy it again.
+            var content = ""
+            content.reserveCapacity(slice.utf8.count + 2)
+            content += slice
             // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
             if !content.hasSuffix("\n") { content += "\n" }
             if !content.hasSuffix("\n\n") { content += "\n" }
@@ -136,7 +140,31 @@ public enum DocumentRegions {
 
     /// The marked text of a region: begin marker, content, end marker.
     static func marked(_ region: Region, hash: String? = nil) -> String {
-        "\(beginPrefix)\(region.name) fnv1a64 \(hash ?? region.hash)\(suffix)\n\(region.content)\(endPrefix)\(region.name)\(suffix)\n"
+        var text = ""
+        text.reserveCapacity(markedCount(region))
+        appendMarked(region, hash: hash, to: &text)
+        return text
+    }
+
+    /// Appends ``marked(_:hash:)`` of `region` to `text`.
+    static func appendMarked(_ region: Region, hash: String? = nil, to text: inout String) {
+        text += beginPrefix
+        text += region.name
+        text += " fnv1a64 "
+        text += hash ?? region.hash
+        text += suffix
+        text += "\n"
+        text += region.content
+        text += endPrefix
+        text += region.name
+        text += suffix
+        text += "\n"
+    }
+
+    /// The UTF-8 length of ``marked(_:hash:)`` of `region`.
+    static func markedCount(_ region: Region) -> Int {
+        beginPrefix.utf8.count + endPrefix.utf8.count + 2 * (region.name.utf8.count + suffix.utf8.count + 1)
+            + " fnv1a64 ".utf8.count + region.hash.utf8.count + region.content.utf8.count
     }
 
     static func slug(_ heading: Substring) -> String {

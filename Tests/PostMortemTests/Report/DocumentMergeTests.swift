@@ -41,6 +41,18 @@ struct DocumentMergeTests {
         #expect(regions.allSatisfy { $0.content.hasSuffix("\n\n") })
     }
 
+    /// Every region ends with a blank line, whatever the body's last line is (`\r\n` counts as
+    /// one line break, as a character), and its marked length is known before it is written.
+    @Test(arguments: [
+        ("## A\nx", "## A\nx\n\n"), ("## A\nx\n", "## A\nx\n\n"), ("## A\nx\n\n", "## A\nx\n\n"),
+        ("## A\r\n", "## A\r\n\n\n"), ("## A\nñ", "## A\nñ\n\n"),
+    ])
+    func endsEveryRegionWithABlankLine(body: String, content: String) throws {
+        let region = try #require(DocumentRegions.split(body).last)
+        #expect(region.content == content)
+        #expect(DocumentRegions.markedCount(region) == DocumentRegions.marked(region).utf8.count)
+    }
+
     @Test func replacesUneditedRegions() {
         let first = Self.generate("one", over: nil).text
         let second = Self.generate("two", over: first)
