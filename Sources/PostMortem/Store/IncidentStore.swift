@@ -84,14 +84,13 @@ final class IncidentStore {
             if query.kind == .due {
                 // A blank or foreign post-mortem has no document marker, so it is due too. The
                 // marker's inputs field lies within its first line's first 256 characters: only
-                // that slice of the stored text is read (and decompressed), and cut with
-                // split_part, several times faster than a regular expression.
-                let prefix = parameter(DocumentRegions.documentPrefix)
+                // that slice of the stored text is read (and decompressed), once, and cut with
+                // split_part, several times faster than a regular expression. A first line that
+                // is not a marker holds no `; inputs ` followed by the current 16-digit hash.
                 clauses.append("""
                     (i.post_mortem_md IS NULL
-                     OR CASE WHEN left(i.post_mortem_md, length(\(prefix))) = \(prefix)
-                        THEN split_part(split_part(split_part(left(i.post_mortem_md, 256), E'\\n', 1), '; inputs ', 2), ';', 1)
-                        END IS DISTINCT FROM \(schema.inputsExpression))
+                     OR split_part(split_part(split_part(left(i.post_mortem_md, 256), E'\\n', 1), '; inputs ', 2), ';', 1)
+                        IS DISTINCT FROM \(schema.inputsExpression))
                     """)
             }
         }
@@ -117,8 +116,8 @@ final class IncidentStore {
     func resolvedIDRange() throws(PostgresError) -> (first: String, last: String)? {
         let row = try connection.query(
             """
-            SELECT (SELECT id::text FROM incidents WHERE status = 'resolved' ORDER BY id LIMIT 1),
-                   (SELECT id::text FROM incidents WHERE status = 'resolved' ORDER BY id DESC LIMIT 1)
+            SELECT (SELECT i.id::text FROM incidents i WHERE i.status = 'resolved' ORDER BY i.id LIMIT 1),
+                   (SELECT i.id::text FROM incidents i WHERE i.status = 'resolved' ORDER BY i.id DESC LIMIT 1)
             """, action: "Reading the range of resolved incidents"
         ).rows.first
         guard let first = row?[0] ?? nil, let last = row?[1] ?? nil else { return nil }

@@ -72,14 +72,16 @@ struct Schema: Equatable {
             resolvedAt: present.contains("resolved_at"))
         // Each column's text after its length in bytes (so no separator inside a value can shift
         // one column into the next), NULL as `-`. `octet_length` reads a TOASTed value's size
-        // without decompressing it; one md5 over everything costs half of one per column.
+        // without decompressing it. One 64-bit hash of the bytes (`hashtextextended`, the hash
+        // of hash partitioning) over everything: a third of md5's time over the same text, and
+        // a missed change as unlikely as in the regions' own 64-bit hashes.
         let inputColumns = Self.decodedColumns
             .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
             .map { "coalesce(octet_length(i.\($0.name)::text) || ':' || i.\($0.name)::text, '-')" }
         inputsExpression = """
-            md5($1::text || '|' || concat_ws('|', \(inputColumns.joined(separator: ", "))) || '|' || coalesce((
+            lpad(to_hex(hashtextextended(($1::text || '|' || concat_ws('|', \(inputColumns.joined(separator: ", "))) || '|' || coalesce((
                 SELECT string_agg(status || '@' || (\(eventTime))::text, ',' ORDER BY \(eventTime), status)
-                FROM incident_events WHERE incident_id = i.id), ''))
+                FROM incident_events WHERE incident_id = i.id), '')) COLLATE "C", 0)), 16, '0')
             """
         let tieBreak = eventColumns.contains("id") ? ", id" : ""
         eventsQuery = """

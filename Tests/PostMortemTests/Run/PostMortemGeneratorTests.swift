@@ -62,7 +62,8 @@ struct PostMortemGeneratorTests {
     func selectsWhatIsDue(stored: String) throws {
         _ = try generate()
         let current = try #require(try database.postMortem(Fixtures.approved))
-        let inputs = try #require(current.firstRange(of: "inputs ").map { String(current[$0.upperBound...].prefix(32)) })
+        let inputs = try #require(current.firstRange(of: "inputs ").map { String(current[$0.upperBound...].prefix { $0 != ";" }) })
+        #expect(inputs.count == 16 && inputs.allSatisfy(\.isHexDigit))
         try database.execute(
             "UPDATE incidents SET post_mortem_md = $2 WHERE id = $1",
             [Fixtures.approved, stored.replacingOccurrences(of: "CURRENT", with: inputs)])

@@ -21,7 +21,7 @@ struct IncidentStoreTests {
         let incidents = try readBatch(store)
         // Due: every resolved incident, the foreign post-mortem included (it gets wrapped).
         #expect(incidents.map(\.id) == [Fixtures.approved, Fixtures.manual, Fixtures.foreign, Fixtures.hostile])
-        #expect(incidents.allSatisfy { $0.inputs?.count == 32 })
+        #expect(incidents.allSatisfy { $0.inputs?.count == 16 })
 
         let approved = try #require(incidents.first)
         #expect(approved.events.map(\.status)
