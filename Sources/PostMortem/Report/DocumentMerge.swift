@@ -54,7 +54,7 @@ public enum DocumentMerge {
                 }
                 if let (name, hash) = Self.begin(line),
                     case let endLine = "\(DocumentRegions.endPrefix)\(name)\(DocumentRegions.suffix)",
-                    let end = lines[(index + 1)...].firstIndex(where: { $0 == endLine })
+                    let end = lines[(index + 1)...].firstIndex(where: { $0.utf8.elementsEqual(endLine.utf8) })
                 {
                     flush()
                     let content = index + 1 == end ? "" : String(text[lines[index + 1].startIndex..<lines[end].startIndex])
@@ -73,7 +73,7 @@ public enum DocumentMerge {
         static func begin(_ line: Substring) -> (String, String)? {
             guard DocumentRegions.isMarker(line, prefix: DocumentRegions.beginPrefix) else { return nil }
             let fields = line.dropFirst(DocumentRegions.beginPrefix.count).dropLast(DocumentRegions.suffix.count)
-                .split(separator: " ")
+                .utf8.split(separator: UInt8(ascii: " ")).map(Substring.init)
             guard fields.count == 3, fields[1] == "fnv1a64" else { return nil }
             return (String(fields[0]), String(fields[2]))
         }

@@ -53,6 +53,14 @@ struct DocumentMergeTests {
         #expect(DocumentRegions.markedCount(region) == DocumentRegions.marked(region).utf8.count)
     }
 
+    /// A document marker reads back as written, whatever its region names.
+    @Test(arguments: [["header"], ["header", "métricas-en-la-detección", "a-b-2", "日本語"], []])
+    func readsItsDocumentMarkerBack(regions: [String]) {
+        let header = DocumentRegions.Header(toolVersion: "0.1.0", templateSet: "custom:es", inputs: "0123456789abcdef", regions: regions)
+        #expect(DocumentRegions.Header(line: header.line[...]) == header)
+        #expect(DocumentRegions.Header(line: "<!-- sentinel-report begin x fnv1a64 0 -->") == nil)
+    }
+
     @Test func replacesUneditedRegions() {
         let first = Self.generate("one", over: nil).text
         let second = Self.generate("two", over: first)
