@@ -104,7 +104,7 @@ enum CMark {
                 if let lines {
                     node = cmark_node_first_child(document)
                     while let current = node {
-                        if let text = verbatimText(of: current, shift: headingShift, lines: lines, in: bytes) {
+                        if let text = verbatimText(of: current, shift: headingShift, lines: lines, in: bytes, of: markdown) {
                             kept[current] = text
                         }
                         node = cmark_node_next(current)
@@ -146,7 +146,7 @@ enum CMark {
     /// or `|` (strikethrough, tables), and no control character but tab. Such lines parse to
     /// the same block after a blank line.
     private static func verbatimText(
-        of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>
+        of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, of markdown: String
     ) -> String? {
         let type = cmark_node_get_type(block)
         guard [CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HEADING].contains(type)
@@ -170,7 +170,19 @@ enum CMark {
                 || byte == UInt8(ascii: "|") || (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")) || byte == 0x7F
         }
         guard !unsafe else { return nil }
-        guard type == CMARK_NODE_HEADING else { return String(decoding: text, as: UTF8.self) + "\n" }
+        /// The lines from byte `start`, copied from `markdown` (lines start and end at ASCII
+        /// bytes, so on character boundaries): not decoded and checked again.
+        func copy(from start: Int) -> String {
+            let utf8 = markdown.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: start)
+            let slice = markdown[from..<utf8.index(from, offsetBy: lines[last - 1].upperBound - start)]
+            var copy = ""
+            copy.reserveCapacity(slice.utf8.count + 1)
+            copy += slice
+            copy += "\n"
+            return copy
+        }
+        guard type == CMARK_NODE_HEADING else { return copy(from: lines[first - 1].lowerBound) }
         // `#` headings only, on one line: up to three spaces, the `#` run, then a blank or the end.
         let level = Int(cmark_node_get_heading_level(block))
         let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
@@ -178,7 +190,7 @@ enum CMark {
         guard first == last, indent <= 3, text.dropFirst(indent).prefix(level).allSatisfy({ $0 == UInt8(ascii: "#") }),
             rest.first.map({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) ?? true
         else { return nil }
-        return String(repeating: "#", count: min(6, level + shift)) + String(decoding: rest, as: UTF8.self) + "\n"
+        return String(repeating: "#", count: min(6, level + shift)) + copy(from: lines[first - 1].lowerBound + indent + level)
     }
 
     /// Applies the rewrites of ``nestedBlocks(_:below:)`` to a parsed document.
