@@ -36,12 +36,13 @@ struct CompiledSet: Sendable {
     let indices: [String: Int]
 
     init(_ compiled: [String: CompiledTemplate]) {
+        let sorted = compiled.sorted { $0.key < $1.key }
         var builder = Builder()
-        builder.indices = Dictionary(uniqueKeysWithValues: compiled.keys.sorted().enumerated().map { ($1, $0) })
+        builder.indices = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.key, $0) })
         var templates: [Range<Int>] = []
-        for name in compiled.keys.sorted() {
+        for (_, template) in sorted {
             let start = builder.instructions.count
-            builder.add(compiled[name]?.nodes ?? [])
+            builder.add(template.nodes)
             templates.append(start..<builder.instructions.count)
         }
         instructions = builder.instructions
