@@ -105,8 +105,8 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// An object with `members`, whose names differ, as in a dictionary literal.
     public init(_ members: [(String, TemplateValue)]) {
         assert(Set(members.map(\.0)).count == members.count, "a name given twice")
-        // Room for the names a model sets after the literal (a decision step gets a dozen flags).
-        self.members.reserveCapacity(members.count + 16)
+        // Room for the few names a model sets after the literal (most objects get up to seven).
+        self.members.reserveCapacity(members.count + 8)
         for (name, value) in members { self.members.append(Member(name: name, value: value)) }
     }
 }
