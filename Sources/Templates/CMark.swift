@@ -9,8 +9,18 @@ import Foundation
 enum CMark {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Registers cmark-gfm's core extensions once per process.
-    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// cmark-gfm's extensions, registered once per process and found once by name.
+    ///
+    /// Unchecked `Sendable`: they live in cmark-gfm's registry, which does not change after
+    /// registration; every parser attaches the same ones, as it would after finding them itself.
+    private struct Extensions: @unchecked Sendable {
+        let pointers: [OpaquePointer]
+    }
+
+    private static let extensions: Extensions = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return Extensions(pointers: extensionNames.compactMap { cmark_find_syntax_extension($0) })
+    }()
 
     /// Link targets that never survive re-rendering (cmark-gfm's safe HTML drops them too).
     private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
@@ -24,17 +34,13 @@ enum CMark {
     private static func withDocument<R>(
         _ markdown: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> R
     ) -> R? {
-        _ = registered
+        let extensions = extensions.pointers
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
-        var bytes = Array(markdown.utf8)
+        for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+        var source = markdown
         let parsed = parsing.withLock {
-            bytes.withUnsafeMutableBufferPointer { buffer in
+            source.withUTF8 { buffer in
                 buffer.baseAddress.map { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                         cmark_parser_feed(parser, $0, buffer.count)
