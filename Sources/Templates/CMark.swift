@@ -86,7 +86,7 @@ enum CMark {
     /// comes out closed. One parse.
     ///
     /// A top-level block that none of this touches but a heading's level (see
-    /// ``verbatimText(of:shift:lines:in:)``) keeps its source lines: they parse to the same
+    /// ``verbatimText(of:shift:lines:in:source:)``) keeps its source lines: they parse to the same
     /// block wherever a block may start, and cmark-gfm's markdown renderer costs about 30 ns a
     /// byte (3 ms for a 100 KB analysis). With `verbatim` false every block is re-rendered,
     /// which tests compare against.
@@ -110,7 +110,7 @@ enum CMark {
                 if let lines {
                     node = cmark_node_first_child(document)
                     while let current = node {
-                        if let text = verbatimText(of: current, shift: headingShift, lines: lines, in: bytes, of: markdown) {
+                        if let text = verbatimText(of: current, shift: headingShift, lines: lines, in: bytes, source: markdown) {
                             kept[current] = text
                         }
                         node = cmark_node_next(current)
@@ -152,7 +152,7 @@ enum CMark {
     /// or `|` (strikethrough, tables), and no control character but tab. Such lines parse to
     /// the same block after a blank line.
     private static func verbatimText(
-        of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, of markdown: String
+        of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, source markdown: String
     ) -> String? {
         let type = cmark_node_get_type(block)
         guard [CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HEADING].contains(type)
@@ -179,9 +179,7 @@ enum CMark {
         /// The lines from byte `start`, copied from `markdown` (lines start and end at ASCII
         /// bytes, so on character boundaries): not decoded and checked again.
         func copy(from start: Int) -> String {
-            let utf8 = markdown.utf8
-            let from = utf8.index(utf8.startIndex, offsetBy: start)
-            let slice = markdown[from..<utf8.index(from, offsetBy: lines[last - 1].upperBound - start)]
+            let slice = markdown[utf8Offsets: start..<lines[last - 1].upperBound]
             var copy = ""
             copy.reserveCapacity(slice.utf8.count + 1)
             copy += slice

@@ -24,9 +24,7 @@ public struct LogExcerpt: Sendable, Equatable {
         }
         var bytes = logs
         guard let found = bytes.withUTF8({ Self.lastLines(of: $0, limit: limit) }) else { return nil }
-        let utf8 = logs.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: found.kept.lowerBound)
-        self.init(text: String(logs[start..<utf8.index(start, offsetBy: found.kept.count)]), shownLines: found.shown, totalLines: found.total)
+        self.init(text: String(logs[utf8Offsets: found.kept]), shownLines: found.shown, totalLines: found.total)
     }
 
     private init(text: String, shownLines: Int, totalLines: Int) {

@@ -65,7 +65,7 @@ public enum DocumentRegions {
             // matters is ASCII), which costs a fraction of splitting characters on a string.
             var fields: [Substring: Substring] = [:]
             let body = line.dropFirst(documentPrefix.count).dropLast(suffix.count)
-            for field in Substring(body.utf8).utf8.split(separator: UInt8(ascii: ";")) {
+            for field in body.utf8.split(separator: UInt8(ascii: ";")) {
                 var field = Substring(field)
                 if field.utf8.first == UInt8(ascii: " ") { field = field.dropFirst() }
                 guard let space = field.utf8.firstIndex(of: UInt8(ascii: " ")) else { continue }
@@ -110,12 +110,10 @@ public enum DocumentRegions {
         }
         // Contents sliced from the body by UTF-8 offset (lines start after an ASCII line break,
         // so on a character boundary): copied, not decoded again.
-        let utf8 = body.utf8
         var regions: [Region] = []
         for (position, start) in starts.enumerated() {
-            let from = utf8.index(utf8.startIndex, offsetBy: start.offset)
-            let to = position + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[position + 1].offset) : utf8.endIndex
-            let slice = body[from..<to]
+            let end = position + 1 < starts.count ? starts[position + 1].offset : body.utf8.count
+            let slice = body[utf8Offsets: start.offset..<end]
             if position == 0, slice.isEmpty { continue }
             // Room for the line breaks added below: growing the string would copy it again.
             var content = ""

@@ -6,9 +6,6 @@ extension String {
     var linesSplitAtNewlines: [Substring] {
         var text = self
         let ranges = text.withUTF8 { $0.lineRanges }
-        let utf8 = utf8
-        return ranges.map { range in
-            self[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
-        }
+        return ranges.map { self[utf8Offsets: $0] }
     }
 }
