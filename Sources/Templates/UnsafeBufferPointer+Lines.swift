@@ -6,14 +6,21 @@ extension UnsafeBufferPointer where Element == UInt8 {
     public var lineRanges: [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        if let base = baseAddress {
-            while start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) {
-                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ranges.append(start..<newline)
-                start = newline + 1
-            }
+        while start < count {
+            let newline = firstNewline(from: start)
+            guard newline < count else { break }
+            ranges.append(start..<newline)
+            start = newline + 1
         }
         ranges.append(start..<count)
         return ranges
+    }
+
+    /// The offset of the first `\n` at or after `start`, found with `memchr`; `count` when none.
+    public func firstNewline(from start: Int) -> Int {
+        guard let base = baseAddress, start < count,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start)
+        else { return count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

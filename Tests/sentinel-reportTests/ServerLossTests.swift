@@ -40,7 +40,7 @@ struct ServerLossTests {
         #expect(stored.count > 0 && stored.count < 4000, "the run was not cut off in the middle")
         for case let text? in stored.map({ $0[0] }) {
             let document = DocumentMerge.Stored(text)
-            let regions = document.pieces.compactMap { if case .region(let region, _, false) = $0 { region.name } else { nil } }
+            let regions = document.pieces.compactMap { if case .region(let region, false) = $0 { region.name } else { nil } }
             #expect(document.header?.regions == regions)
             #expect(text.hasSuffix("<!-- sentinel-report end data-quality-notes -->\n"))
         }

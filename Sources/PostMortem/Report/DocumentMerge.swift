@@ -18,8 +18,8 @@ public enum DocumentMerge {
     /// One piece of a stored document.
     enum Piece: Equatable {
         case text(String)
-        /// A region with the hash its begin marker records, and whether its content still has it.
-        case region(DocumentRegions.Region, storedHash: String, edited: Bool)
+        /// A region with the hash its begin marker records, and whether a person edited it.
+        case region(DocumentRegions.Region, edited: Bool)
     }
 
     /// A stored document split into its document marker and pieces.
@@ -52,14 +52,14 @@ public enum DocumentMerge {
                     if index < lines.count, lines[index].isEmpty { index += 1 }
                     continue
                 }
-                if let (name, hash) = Self.begin(line),
+                if let (name, algorithm, hash) = Self.begin(line),
                     case let endLine = "\(DocumentRegions.endPrefix)\(name)\(DocumentRegions.suffix)",
                     let end = lines[(index + 1)...].firstIndex(where: { $0.utf8.elementsEqual(endLine.utf8) })
                 {
                     flush()
                     let content = index + 1 == end ? "" : String(text[lines[index + 1].startIndex..<lines[end].startIndex])
-                    let region = DocumentRegions.Region(name: name, content: content)
-                    pieces.append(.region(region, storedHash: hash, edited: region.hash != hash))
+                    let region = DocumentRegions.Region(name: name, content: content, algorithm: algorithm, hash: hash)
+                    pieces.append(.region(region, edited: region.isEdited))
                     index = end + 1
                     continue
                 }
@@ -69,13 +69,13 @@ public enum DocumentMerge {
             flush()
         }
 
-        /// The name and hash of a begin marker line.
-        static func begin(_ line: Substring) -> (String, String)? {
+        /// The name, hash algorithm and hash of a begin marker line.
+        static func begin(_ line: Substring) -> (String, DocumentRegions.HashAlgorithm, String)? {
             guard DocumentRegions.isMarker(line, prefix: DocumentRegions.beginPrefix) else { return nil }
             let fields = line.dropFirst(DocumentRegions.beginPrefix.count).dropLast(DocumentRegions.suffix.count)
                 .utf8.split(separator: UInt8(ascii: " ")).map(Substring.init)
-            guard fields.count == 3, fields[1] == "fnv1a64" else { return nil }
-            return (String(fields[0]), String(fields[2]))
+            guard fields.count == 3, let algorithm = DocumentRegions.HashAlgorithm(rawValue: String(fields[1])) else { return nil }
+            return (String(fields[0]), algorithm, String(fields[2]))
         }
     }
 
@@ -112,11 +112,11 @@ public enum DocumentMerge {
             switch piece {
             case .text(let text):
                 placed.append((nil, text))
-            case .region(let old, let storedHash, let edited):
+            case .region(let old, let edited):
                 let alreadyPlaced = placed.contains { $0.name == old.name }
                 if edited {
-                    placed.append((alreadyPlaced ? nil : old.name, DocumentRegions.marked(old, hash: storedHash)))
-                    if !alreadyPlaced, let fresh = new[old.name], fresh.hash != storedHash { conflicts.append(old.name) }
+                    placed.append((alreadyPlaced ? nil : old.name, DocumentRegions.marked(old)))
+                    if !alreadyPlaced, let fresh = new[old.name], old.differs(from: fresh) { conflicts.append(old.name) }
                 } else if let fresh = new[old.name], !alreadyPlaced {
                     placed.append((old.name, DocumentRegions.marked(fresh)))
                 }
@@ -124,7 +124,7 @@ public enum DocumentMerge {
         }
         // Regions the templates produce now but did not last time go after their predecessor.
         let produced = Set(parsed.header?.regions ?? parsed.pieces.compactMap {
-            if case .region(let region, _, _) = $0 { region.name } else { nil }
+            if case .region(let region, _) = $0 { region.name } else { nil }
         })
         for (index, region) in regions.enumerated() where !produced.contains(region.name) {
             let predecessors = Set(regions[..<index].map(\.name))

@@ -9,7 +9,7 @@ import Templates
 ///
 ///     <!-- sentinel-report document; version 0.1.0; format 2; templates builtin:en; inputs 9f…; regions header,summary -->
 ///
-///     <!-- sentinel-report begin summary fnv1a64 0a1b2c3d4e5f6789 -->
+///     <!-- sentinel-report begin summary xxh64 0a1b2c3d4e5f6789 -->
 ///     ## Summary
 ///     …
 ///     <!-- sentinel-report end summary -->
@@ -23,17 +23,52 @@ public enum DocumentRegions {
     static let endPrefix = "<!-- sentinel-report end "
     static let suffix = " -->"
 
-    /// One generated region: its name and its content (whole lines, ending with a line break).
+    /// One generated region: its name, its content (whole lines, ending with a line break) and
+    /// the hash of its content as generated.
     public struct Region: Sendable, Equatable {
         public let name: String
         public let content: String
-        /// FNV-1a of the content, computed once.
+        /// How ``hash`` was computed.
+        public let algorithm: HashAlgorithm
+        /// The hash of the content as generated: computed once for a new region; for a region
+        /// read from a stored document, what its begin marker records.
         public let hash: String
 
+        /// A newly generated region, hashed with XXH64.
         public init(name: String, content: String) {
+            self.init(name: name, content: content, algorithm: .xxh64, hash: XXH64.hex(content))
+        }
+
+        init(name: String, content: String, algorithm: HashAlgorithm, hash: String) {
             self.name = name
             self.content = content
-            self.hash = FNV1a.hex(content)
+            self.algorithm = algorithm
+            self.hash = hash
+        }
+
+        /// Whether the content no longer has the hash it was generated with: a person edited it.
+        var isEdited: Bool {
+            algorithm.hex(content) != hash
+        }
+
+        /// Whether `other`'s content hashes, the way this region's does, to something else.
+        func differs(from other: Region) -> Bool {
+            (other.algorithm == algorithm ? other.hash : algorithm.hex(other.content)) != hash
+        }
+    }
+
+    /// A region hash as named in begin markers. New regions are written with `xxh64`; stored
+    /// documents written by earlier builds carry `fnv1a64`, which is still read.
+    public enum HashAlgorithm: String, Sendable {
+        case xxh64
+        case fnv1a64
+
+        /// The hash of `content` as 16 hex digits.
+        func hex(_ content: String) -> String {
+            switch self {
+            case .xxh64: XXH64.hex(content)
+            case .fnv1a64: FNV1a.hex(content)
+            }
         }
     }
 
@@ -90,19 +125,25 @@ public enum DocumentRegions {
         var text = body
         let starts: [(name: String, offset: Int)] = text.withUTF8 { bytes in
             var starts: [(name: String, offset: Int)] = [("header", 0)]
-            var used: Set<String> = ["header"]
             var fence = FenceTracker()
-            for range in bytes.lineRanges {
-                let line = UnsafeBufferPointer(rebasing: bytes[range])
-                if !fence.isOpen, line.starts(with: "## ".utf8) {
-                    var name = slug(Substring(String(decoding: line.dropFirst(3), as: UTF8.self)))
-                    if used.contains(name) {
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes.firstNewline(from: lineStart)
+                defer { lineStart = lineEnd + 1 }
+                // Only a line starting with `#`, a space or a fence byte can start a region or a fence.
+                let first = bytes[lineStart]
+                guard first == UInt8(ascii: "#") || first == UInt8(ascii: " ") || first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
+                else { continue }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if !fence.isOpen, first == UInt8(ascii: "#"), line.count >= 3, line[1] == UInt8(ascii: "#"), line[2] == UInt8(ascii: " ") {
+                    var name = slug(UnsafeBufferPointer(rebasing: line.dropFirst(3)))
+                    // Regions are few: a scan of the names costs less than a set.
+                    if starts.contains(where: { $0.name == name }) {
                         var number = 2
-                        while used.contains("\(name)-\(number)") { number += 1 }
+                        while starts.contains(where: { $0.name == "\(name)-\(number)" }) { number += 1 }
                         name = "\(name)-\(number)"
                     }
-                    used.insert(name)
-                    starts.append((name, range.lowerBound))
+                    starts.append((name, lineStart))
                 }
                 fence.read(line)
             }
@@ -111,6 +152,7 @@ public enum DocumentRegions {
         // Contents sliced from the body by UTF-8 offset (lines start after an ASCII line break,
         // so on a character boundary): copied, not decoded again.
         var regions: [Region] = []
+        regions.reserveCapacity(starts.count)
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].offset : body.utf8.count
             let slice = body[utf8Offsets: start.offset..<end]
@@ -120,8 +162,15 @@ public enum DocumentRegions {
             content.reserveCapacity(slice.utf8.count + 2)
             content += slice
             // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
-            if !content.hasSuffix("\n") { content += "\n" }
-            if !content.hasSuffix("\n\n") { content += "\n" }
+            let tail = slice.utf8.suffix(3)
+            if !tail.contains(0x0D) {
+                // Without `\r` (which joins a following `\n` into one character), count bytes.
+                let breaks = tail.reversed().prefix { $0 == UInt8(ascii: "\n") }.count
+                for _ in 0..<(2 - min(2, breaks)) { content += "\n" }
+            } else {
+                if !content.hasSuffix("\n") { content += "\n" }
+                if !content.hasSuffix("\n\n") { content += "\n" }
+            }
             regions.append(Region(name: start.name, content: content))
         }
         return regions
@@ -142,19 +191,21 @@ public enum DocumentRegions {
     }
 
     /// The marked text of a region: begin marker, content, end marker.
-    static func marked(_ region: Region, hash: String? = nil) -> String {
+    static func marked(_ region: Region) -> String {
         var text = ""
         text.reserveCapacity(markedCount(region))
-        appendMarked(region, hash: hash, to: &text)
+        appendMarked(region, to: &text)
         return text
     }
 
-    /// Appends ``marked(_:hash:)`` of `region` to `text`.
-    static func appendMarked(_ region: Region, hash: String? = nil, to text: inout String) {
+    /// Appends ``marked(_:)`` of `region` to `text`.
+    static func appendMarked(_ region: Region, to text: inout String) {
         text += beginPrefix
         text += region.name
-        text += " fnv1a64 "
-        text += hash ?? region.hash
+        text += " "
+        text += region.algorithm.rawValue
+        text += " "
+        text += region.hash
         text += suffix
         text += "\n"
         text += region.content
@@ -167,11 +218,17 @@ public enum DocumentRegions {
     /// The UTF-8 length of ``marked(_:hash:)`` of `region`.
     static func markedCount(_ region: Region) -> Int {
         beginPrefix.utf8.count + endPrefix.utf8.count + 2 * (region.name.utf8.count + suffix.utf8.count + 1)
-            + " fnv1a64 ".utf8.count + region.hash.utf8.count + region.content.utf8.count
+            + 2 + region.algorithm.rawValue.utf8.count + region.hash.utf8.count + region.content.utf8.count
     }
 
     static func slug(_ heading: Substring) -> String {
-        heading.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(heading) : unicodeSlug(heading)
+        var heading = heading
+        return heading.withUTF8(slug)
+    }
+
+    /// ``slug(_:)`` of a heading's UTF-8 bytes.
+    static func slug(_ heading: UnsafeBufferPointer<UInt8>) -> String {
+        heading.allSatisfy({ $0 < 0x80 }) ? asciiSlug(heading) : unicodeSlug(Substring(String(decoding: heading, as: UTF8.self)))
     }
 
     /// Lower-case letters and digits of any script, other runs turned into one `-`.
@@ -191,10 +248,10 @@ public enum DocumentRegions {
 
 extension DocumentRegions {
     /// ``slug(_:)`` for ASCII headings, on bytes: the same letters, digits and dashes.
-    static func asciiSlug(_ heading: Substring) -> String {
+    static func asciiSlug(_ heading: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(heading.utf8.count)
-        for byte in heading.utf8 {
+        bytes.reserveCapacity(heading.count)
+        for byte in heading {
             let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
                 bytes.append(lower)

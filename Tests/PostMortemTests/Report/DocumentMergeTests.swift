@@ -1,3 +1,4 @@
+import Templates
 import Testing
 @testable import PostMortem
 
@@ -28,7 +29,8 @@ struct DocumentMergeTests {
             for step in 0..<length {
                 heading.append(alphabet[Int((state >> UInt64(step * 3 % 50)) % UInt64(alphabet.count))])
             }
-            #expect(DocumentRegions.asciiSlug(heading[...]) == DocumentRegions.unicodeSlug(heading[...]), "\(heading)")
+            var bytes = heading
+            #expect(bytes.withUTF8(DocumentRegions.asciiSlug) == DocumentRegions.unicodeSlug(heading[...]), "\(heading)")
         }
         #expect(DocumentRegions.slug("Métricas en la detección") == "métricas-en-la-detección")
         #expect(DocumentRegions.slug("Key durations") == "key-durations")
@@ -126,6 +128,38 @@ struct DocumentMergeTests {
         #expect(second.contains("It was two.") == false)  // the summary counts as deleted: it is no longer a region
     }
 
+    /// A document whose markers carry FNV-1a hashes (as earlier builds wrote them): its regions
+    /// are read, unedited ones replaced with XXH64-marked ones, and an edited one keeps its
+    /// marker; a conflict is reported only when the generated content really changed.
+    @Test func readsRegionsMarkedWithFNV1a() throws {
+        let current = Self.generate("one", over: nil).text
+        // The same document as an earlier build wrote it.
+        var earlier = ""
+        for region in Self.regions("one") {
+            let marked = DocumentRegions.marked(region)
+            earlier += marked.replacingOccurrences(
+                of: "xxh64 \(region.hash)", with: "fnv1a64 \(FNV1a.hex(region.content))")
+        }
+        earlier = current.prefix { $0 != "\n" } + "\n\n" + earlier
+        #expect(earlier.contains("fnv1a64") && !earlier.contains("xxh64"))
+        let pieces = DocumentMerge.Stored(earlier).pieces
+        #expect(pieces.count == 4)
+        #expect(pieces.allSatisfy { if case .region(let region, false) = $0 { region.algorithm == .fnv1a64 } else { false } })
+
+        let regenerated = Self.generate("one", over: earlier)
+        #expect(regenerated.text == current)
+        #expect(regenerated.conflicts.isEmpty)
+
+        let edited = earlier.replacingOccurrences(of: "It was one.", with: "It was one, sadly.")
+        #expect(Self.generate("one", over: edited).conflicts.isEmpty)
+        let changed = Self.generate("two", over: edited)
+        #expect(changed.conflicts == ["summary"])
+        let summaryMarker = try #require(edited.split(separator: "\n").first { $0.contains("begin summary") })
+        #expect(summaryMarker.contains(" fnv1a64 "))
+        #expect(changed.text.contains(summaryMarker + "\n## Summary\n\nIt was one, sadly."))
+        #expect(changed.text.contains("| two |"))
+    }
+
     /// Every line stored before a run is there after it, unless it was in a region nobody edited.
     @Test(arguments: 0..<300)
     func neverLosesALineAPersonWrote(seed: Int) {
@@ -135,10 +169,8 @@ struct DocumentMergeTests {
             document = random.edit(document)
             let before = DocumentMerge.Stored(document)
             let allowedToGo = Set(before.pieces.flatMap { piece -> [Substring] in
-                guard case .region(let region, let hash, false) = piece else { return [] }
-                return region.content.split(separator: "\n", omittingEmptySubsequences: false)
-                    + ["\(DocumentRegions.beginPrefix)\(region.name) fnv1a64 \(hash)\(DocumentRegions.suffix)",
-                       "\(DocumentRegions.endPrefix)\(region.name)\(DocumentRegions.suffix)"]
+                guard case .region(let region, false) = piece else { return [] }
+                return DocumentRegions.marked(region).split(separator: "\n", omittingEmptySubsequences: false)
             })
             let after = Self.generate("v\(round)-\(random.next() % 3)", over: document).text
             let afterLines = Set(after.split(separator: "\n", omittingEmptySubsequences: false))
@@ -169,6 +201,7 @@ struct SeededRandom {
     static let snippets = [
         "A person's note.", "| extra | row |", "## My own section", "<!-- sentinel-report end summary -->",
         "<!-- sentinel-report begin summary fnv1a64 0000000000000000 -->", "```", "", "- item", "# Retitled",
+        "<!-- sentinel-report begin timeline xxh64 0000000000000000 -->",
     ]
 
     /// Inserts, changes or deletes a few lines anywhere, markers included.
