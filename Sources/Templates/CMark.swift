@@ -105,16 +105,15 @@ enum CMark {
                     node = cmark_node_next(current)
                 }
                 let headingShift = max(0, level + 1 - shallowest)
-                // Decided before the rewrites, on the blocks as parsed.
-                var kept: [OpaquePointer: String] = [:]
+                // Decided before the rewrites, on the blocks as parsed, by position.
+                var kept: [Kept?] = []
                 if let lines {
                     node = cmark_node_first_child(document)
                     while let current = node {
-                        if let text = verbatimText(of: current, shift: headingShift, lines: lines, in: bytes, source: markdown) {
-                            kept[current] = text
-                        }
+                        kept.append(verbatimText(of: current, shift: headingShift, lines: lines, in: bytes, source: markdown))
                         node = cmark_node_next(current)
                     }
+                    keepListsBetweenKeptBlocks(&kept)
                 }
                 neutralise(document, headingShift: headingShift)
                 var blocks: [Block] = []
@@ -125,7 +124,8 @@ enum CMark {
                         block.headingLevel = Int(cmark_node_get_heading_level(current)) - headingShift
                         block.headingText = plainText(of: current)
                     }
-                    block.markdown = kept[current] ?? string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
+                    let keptText = blocks.count < kept.count ? kept[blocks.count]?.text : nil
+                    block.markdown = keptText ?? string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
                     blocks.append(block)
                     node = cmark_node_next(current)
                 }
@@ -134,36 +134,71 @@ enum CMark {
         }
     }
 
-    /// Node types a block kept as written may hold below itself: paragraphs, quotes and lists
-    /// inside a quote, and plain, emphasised or code text. No code block (its fence may be
-    /// open), HTML, link, image or extension node.
-    private static let verbatimTypes = [
-        CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK,
-        CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
-    ]
+    /// Whether a block kept as written may hold a node of `type` below itself: paragraphs,
+    /// quotes, lists and items, and plain, emphasised or code text. No code block (its fence
+    /// may be open), HTML, link, image or extension node.
+    private static func isVerbatimType(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK,
+            CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            true
+        default: false
+        }
+    }
+
+    /// A top-level block's source lines, kept as written.
+    private struct Kept {
+        var text: String
+        /// A list: kept only between blocks kept as written (see ``keepListsBetweenKeptBlocks(_:)``).
+        var isList: Bool
+        /// Whether its first line starts with a space or a tab.
+        var isIndented: Bool
+    }
+
+    /// Drops the lists of `kept` that a neighbour could join: one next to a re-rendered block
+    /// (cmark-gfm writes bullets as `-` and some code blocks indented, so a list written as
+    /// `-` could swallow it, or the re-rendered list swallow the kept one), or followed by an
+    /// indented block. Repeated until no list is dropped.
+    private static func keepListsBetweenKeptBlocks(_ kept: inout [Kept?]) {
+        var changed = true
+        while changed {
+            changed = false
+            for index in kept.indices where kept[index]?.isList == true {
+                let previousKept = index == 0 || kept[index - 1] != nil
+                let next = index + 1 < kept.count ? kept[index + 1] : nil
+                let nextKept = index + 1 == kept.count || (next != nil && next?.isIndented == false)
+                if !previousKept || !nextKept {
+                    kept[index] = nil
+                    changed = true
+                }
+            }
+        }
+    }
 
     /// The source lines of a top-level block, with a line break, when they may be kept as
     /// written; otherwise `nil`.
     ///
-    /// The block is a paragraph, a quote, a break, or a one-line `#` heading (its `#` run is
-    /// lengthened by `shift`, as cmark-gfm would, up to six); a list is not, since what follows
-    /// it could continue it. It holds only ``verbatimTypes``, and its text no `<`, `[`, `]`
+    /// The block is a paragraph, a break, a one-line `#` heading (its `#` run is lengthened by
+    /// `shift`, as cmark-gfm would, up to six), or a quote or list whose lines all start at the
+    /// margin (a list also needs its neighbours kept, see ``keepListsBetweenKeptBlocks(_:)``).
+    /// It holds only ``isVerbatimType(_:)`` nodes, and its text no `<`, `[`, `]`
     /// (raw HTML, links, reference definitions, even ones cmark-gfm did not take as such), `~`
     /// or `|` (strikethrough, tables), and no control character but tab. Such lines parse to
     /// the same block after a blank line.
     private static func verbatimText(
         of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, source markdown: String
-    ) -> String? {
+    ) -> Kept? {
         let type = cmark_node_get_type(block)
-        guard [CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HEADING].contains(type)
-        else { return nil }
+        switch type {
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HEADING, CMARK_NODE_LIST: break
+        default: return nil
+        }
         let first = Int(cmark_node_get_start_line(block))
         var last = Int(cmark_node_get_end_line(block))
         guard first >= 1, last >= first, last <= lines.count, let iterator = cmark_iter_new(block) else { return nil }
         defer { cmark_iter_free(iterator) }
-        let allowed = verbatimTypes
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), node == block || allowed.contains(cmark_node_get_type(node))
+            guard let node = cmark_iter_get_node(iterator), node == block || isVerbatimType(cmark_node_get_type(node))
             else { return nil }
         }
         // A quote ends at the blank line after it.
@@ -176,6 +211,15 @@ enum CMark {
                 || byte == UInt8(ascii: "|") || (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")) || byte == 0x7F
         }
         guard !unsafe else { return nil }
+        func isBlankOrIndented(_ line: Range<Int>) -> Bool {
+            line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: " ") || bytes[line.lowerBound] == UInt8(ascii: "\t")
+        }
+        // A list or quote only of lines at the margin: nothing nested, nothing continued with
+        // an indent (cmark-gfm keeps the spaces of a lazy line after a hard break, where
+        // re-rendering drops them).
+        if type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE, lines[(first - 1)..<last].contains(where: isBlankOrIndented) {
+            return nil
+        }
         /// The lines from byte `start`, copied from `markdown` (lines start and end at ASCII
         /// bytes, so on character boundaries): not decoded and checked again.
         func copy(from start: Int) -> String {
@@ -186,7 +230,10 @@ enum CMark {
             copy += "\n"
             return copy
         }
-        guard type == CMARK_NODE_HEADING else { return copy(from: lines[first - 1].lowerBound) }
+        let isIndented = isBlankOrIndented(lines[first - 1])
+        guard type == CMARK_NODE_HEADING else {
+            return Kept(text: copy(from: lines[first - 1].lowerBound), isList: type == CMARK_NODE_LIST, isIndented: isIndented)
+        }
         // `#` headings only, on one line: up to three spaces, the `#` run, then a blank or the end.
         let level = Int(cmark_node_get_heading_level(block))
         let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
@@ -194,7 +241,8 @@ enum CMark {
         guard first == last, indent <= 3, text.dropFirst(indent).prefix(level).allSatisfy({ $0 == UInt8(ascii: "#") }),
             rest.first.map({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) ?? true
         else { return nil }
-        return String(repeating: "#", count: min(6, level + shift)) + copy(from: lines[first - 1].lowerBound + indent + level)
+        let heading = String(repeating: "#", count: min(6, level + shift)) + copy(from: lines[first - 1].lowerBound + indent + level)
+        return Kept(text: heading, isList: false, isIndented: isIndented)
     }
 
     /// Applies the rewrites of ``nestedBlocks(_:below:)`` to a parsed document.

@@ -32,9 +32,9 @@ public struct TemplateObject: Sendable {
         let key: UInt32
         public var value: TemplateValue
 
-        init(name: String, value: TemplateValue) {
+        init(name: String, key: UInt32, value: TemplateValue) {
             self.name = name
-            self.key = TemplateObject.key(name)
+            self.key = key
             self.value = value
         }
     }
@@ -53,10 +53,11 @@ public struct TemplateObject: Sendable {
             index(of: name, key: Self.key(name)).map { members[$0].value }
         }
         set {
-            switch (index(of: name, key: Self.key(name)), newValue) {
+            let key = Self.key(name)
+            switch (index(of: name, key: key), newValue) {
             case (let index?, let value?): members[index].value = value
             case (let index?, nil): members.remove(at: index)
-            case (nil, let value?): members.append(Member(name: name, value: value))
+            case (nil, let value?): members.append(Member(name: name, key: key, value: value))
             case (nil, nil): break
             }
         }
@@ -75,11 +76,9 @@ public struct TemplateObject: Sendable {
     /// A name's UTF-8 length, first byte and last byte in one integer: names that differ in
     /// any of them differ.
     static func key(_ name: String) -> UInt32 {
-        var name = name
-        return name.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return 0 }
-            return UInt32(truncatingIfNeeded: min(bytes.count, 0xFFFF)) << 16 | UInt32(first) << 8 | UInt32(last)
-        }
+        let bytes = name.utf8
+        guard let first = bytes.first, let last = bytes.last else { return 0 }
+        return UInt32(truncatingIfNeeded: min(bytes.count, 0xFFFF)) << 16 | UInt32(first) << 8 | UInt32(last)
     }
 
     /// The object as swift-mustache takes it: a dictionary.
@@ -107,6 +106,6 @@ extension TemplateObject: ExpressibleByDictionaryLiteral {
         assert(Set(members.map(\.0)).count == members.count, "a name given twice")
         // Room for the few names a model sets after the literal (most objects get up to seven).
         self.members.reserveCapacity(members.count + 8)
-        for (name, value) in members { self.members.append(Member(name: name, value: value)) }
+        for (name, value) in members { self.members.append(Member(name: name, key: Self.key(name), value: value)) }
     }
 }

@@ -70,7 +70,7 @@ struct EmbeddedMarkdownTests {
 
     /// Blocks kept as written mean what their re-rendering means: random documents from lines
     /// of every kind give the same HTML, nested in a post-mortem, either way.
-    @Test(arguments: 0..<4)
+    @Test(arguments: 0..<12)
     func keptBlocksMeanWhatReRenderedOnesMean(seed: Int) {
         let pieces = [
             "Plain text, with punctuation: (yes) 50% done!", "- item one", "- item *two*", "1. first", "2) second",
