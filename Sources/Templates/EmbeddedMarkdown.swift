@@ -8,9 +8,13 @@ import Foundation
 public struct EmbeddedMarkdown: Sendable {
     private let blocks: [CMark.Block]
 
-    /// Parses `markdown` for nesting below a heading of `level`.
+    /// Parses `markdown` for nesting below a heading of `level`: plain text without cmark-gfm.
     public init(_ markdown: String, below level: Int) {
-        blocks = CMark.nestedBlocks(markdown, below: level)
+        self.init(blocks: PlainMarkdown.nestedBlocks(markdown, below: level) ?? CMark.nestedBlocks(markdown, below: level))
+    }
+
+    init(blocks: [CMark.Block]) {
+        self.blocks = blocks
     }
 
     /// The whole text, without trailing line breaks, so templates control the spacing after it.

@@ -88,18 +88,71 @@ struct EmbeddedMarkdownTests {
                 pieces[Int((state >> UInt64(step * 5 % 58)) % UInt64(pieces.count))]
             }
             let markdown = lines.joined(separator: "\n")
-            // cmark-gfm's renderer separates two lists with an HTML comment (`<!-- end list -->`),
-            // which is not needed between blocks kept as written: comments are left out.
-            func html(_ blocks: [CMark.Block]) -> String {
-                HTMLRenderer.fragment(fromMarkdown: "## A\n\n" + blocks.map(\.markdown).joined(separator: "\n") + "\n## B\n")
-                    .replacingOccurrences(of: "<!-- raw HTML omitted -->\n", with: "")
-            }
             let verbatim = CMark.nestedBlocks(markdown, below: 2)
             let reRendered = CMark.nestedBlocks(markdown, below: 2, verbatim: false)
-            #expect(html(verbatim) == html(reRendered), "\(markdown.debugDescription)")
+            #expect(Self.html(verbatim) == Self.html(reRendered), "\(markdown.debugDescription)")
             if verbatim.map(\.markdown) != reRendered.map(\.markdown) { kept += 1 }
         }
         #expect(kept > 30)
+    }
+
+    /// Plain text nested without cmark-gfm means what cmark-gfm's re-rendering means, with the
+    /// same headings and sections: random documents from plain lines and lines that only look
+    /// plain (each of which must send the text to cmark-gfm).
+    @Test(arguments: 0..<12)
+    func plainTextNestsAsCMarkWould(seed: Int) throws {
+        let plain = [
+            "Plain text, with punctuation: (yes) 50% done!", "- item one", "- item *two* with `code`", "# Heading",
+            "## Causa Raíz", "### Deep", "#### Evidencia", "text with `code` and **bold**", "a \\* escaped",
+            "&lt;b&gt; &amp; entity", "www.example.com and https://x.io", "análisis ñ 🚨", "trailing spaces  ", "hard\\",
+            "_under_ word", "*em* first", "`code` first", "+1 for this", "", "", "", "1986 was a year", "1986\\. not a list",
+            "javascript:alert(1)", "mail a@b.co", "\t", "   ", "- reinicios: 3", "#hashtag", "####### seven", "- `kubectl` item",
+        ]
+        let lookAlikes = [
+            "1. first", "2) second", "- 1. nested", "- - -", "---", "===", "***", "* * *", "___", "-", "- ", "-x", "* star",
+            "+ plus", "*", "> quoted", "  indented", "    code", "```", "``` sh", "## Closed ##", "## **Bold** heading",
+            "#\ttab heading", "- > quote in item", "- # heading in item", "- ```", "a <b>tag</b>", "[link](x)", "~~strike~~",
+            "| a | b |", "- [ ] task", "\u{7}bell", "crlf\r",
+        ]
+        for lookAlike in lookAlikes {
+            #expect(PlainMarkdown.nestedBlocks("Intro.\n\(lookAlike)\n- item", below: 2) == nil, "\(lookAlike.debugDescription)")
+        }
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        var accepted = 0
+        var rejected = 0
+        for _ in 0..<300 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let lines = (0..<(Int(state >> 60) + 1)).map { step in
+                let draw = state >> UInt64(step * 5 % 58)
+                return draw % 16 == 0 ? lookAlikes[Int(draw / 16 % UInt64(lookAlikes.count))] : plain[Int(draw / 16 % UInt64(plain.count))]
+            }
+            let markdown = lines.joined(separator: "\n")
+            let reRendered = CMark.nestedBlocks(markdown, below: 2, verbatim: false)
+            guard let nested = PlainMarkdown.nestedBlocks(markdown, below: 2) else {
+                rejected += 1
+                continue
+            }
+            accepted += 1
+            #expect(lines.allSatisfy(plain.contains), "\(markdown.debugDescription)")
+            #expect(Self.html(nested) == Self.html(reRendered), "\(markdown.debugDescription)")
+            let headings = { (blocks: [CMark.Block]) in blocks.compactMap { block in block.headingLevel.map { "\($0) \(block.headingText)" } } }
+            #expect(headings(nested) == headings(reRendered), "\(markdown.debugDescription)")
+            for block in reRendered where block.headingLevel != nil {
+                let titles = EmbeddedMarkdown.Titles([block.headingText])
+                let viaPlain = EmbeddedMarkdown(blocks: nested).section(titled: titles)
+                let viaCMark = EmbeddedMarkdown(blocks: reRendered).section(titled: titles)
+                #expect(viaPlain.map { HTMLRenderer.fragment(fromMarkdown: $0) } == viaCMark.map { HTMLRenderer.fragment(fromMarkdown: $0) })
+            }
+        }
+        #expect(accepted > 60 && rejected > 60, "accepted \(accepted), rejected \(rejected)")
+    }
+
+    /// The HTML of blocks nested in a post-mortem. cmark-gfm's renderer separates two lists
+    /// with an HTML comment (`<!-- end list -->`), which blocks kept as written do not need:
+    /// comments are left out.
+    static func html(_ blocks: [CMark.Block]) -> String {
+        HTMLRenderer.fragment(fromMarkdown: "## A\n\n" + blocks.map(\.markdown).joined(separator: "\n") + "\n## B\n")
+            .replacingOccurrences(of: "<!-- raw HTML omitted -->\n", with: "")
     }
 
     /// cmark-gfm keeps the characters that start extension inlines (`~`, autolinks) in one
