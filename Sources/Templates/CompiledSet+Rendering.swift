@@ -10,7 +10,7 @@ extension CompiledSet {
         private var bytes: [UInt8] = []
         private var stack: [TemplateValue]
 
-        var output: String { String(decoding: bytes, as: UTF8.self) }
+        var output: String { String(decodingInASCIIStretches: bytes) }
 
         init(set: CompiledSet, model: TemplateObject) {
             self.set = set
