@@ -107,6 +107,9 @@ struct TriggerWordsTests {
         ("Authorization: x", "authorization", true), ("xAUTHORIZATIO", "authorization", false), ("", "api", false),
         ("ap", "api", false), ("api", "api", true), ("aaapi", "api", true), ("ÁPI-Key api", "api", true),
         ("a p i", "api", false), ("ends with API", "api", true), ("ApI", "api", true), ("xx", "xx", true),
+        ("abc", "abcd", false), ("xabcd", "abcd", true), (String(repeating: "to se ap ", count: 40) + "api", "api", true),
+        (String(repeating: "x", count: 15) + "api", "api", true), (String(repeating: "x", count: 16) + "api", "api", true),
+        (String(repeating: "x", count: 17) + "apI", "api", true), ("ñapi", "api", true), ("ap\u{0}i", "api", false),
     ])
     func findsLowerCaseWordsInAnyCase(text: String, word: String, expected: Bool) throws {
         let rules = [
@@ -116,6 +119,26 @@ struct TriggerWordsTests {
         ]
         #expect(TriggerWords(rules).rulesToRun(in: text) == [expected, false, true])
         #expect(TriggerWords(rules).rulesToRun(in: text + " QQQ") == [expected, true, true])
+    }
+
+    /// The pass finds exactly the rules a plain search for each word (ASCII letters folded)
+    /// finds, on random texts of word fragments at every position of its 16-byte blocks.
+    @Test(arguments: 0..<4)
+    func findsWhatAPlainSearchFinds(seed: Int) {
+        let rules = Redactor.standard.rules
+        let index = TriggerWords(rules)
+        let fragments = ["to", "ken", "TOK", "se", "cret", "api", "AP", "I", "://", ":/", "bear", "er", "ey", "J", "x", "ñ", " ", "\n", "gh", "p_"]
+        var state = UInt64(seed + 11) &* 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<(state >> 59) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += fragments[Int(state >> 33) % fragments.count]
+            }
+            let folded = String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let expected = rules.map { rule in rule.triggers.contains { folded.utf8.firstRange(of: $0.utf8) != nil } }
+            #expect(index.rulesToRun(in: text) == expected, "\(text.debugDescription)")
+        }
     }
 
     /// Every built-in rule runs on a text holding one of its words, and only then.
