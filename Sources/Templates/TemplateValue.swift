@@ -76,9 +76,14 @@ public struct TemplateObject: Sendable {
     /// A name's UTF-8 length, first byte and last byte in one integer: names that differ in
     /// any of them differ.
     static func key(_ name: String) -> UInt32 {
-        let bytes = name.utf8
-        guard let first = bytes.first, let last = bytes.last else { return 0 }
-        return UInt32(truncatingIfNeeded: min(bytes.count, 0xFFFF)) << 16 | UInt32(first) << 8 | UInt32(last)
+        func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+            guard let first = bytes.first, let last = bytes.last else { return 0 }
+            return UInt32(truncatingIfNeeded: min(bytes.count, 0xFFFF)) << 16 | UInt32(first) << 8 | UInt32(last)
+        }
+        // Names are native strings, whose bytes are read in place; any other is copied first.
+        if let found = name.utf8.withContiguousStorageIfAvailable(key) { return found }
+        var copy = name
+        return copy.withUTF8(key)
     }
 
     /// The object as swift-mustache takes it: a dictionary.
