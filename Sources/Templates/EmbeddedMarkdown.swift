@@ -6,20 +6,49 @@ import Foundation
 /// under; raw HTML turns into visible text, unsafe link targets are dropped, and unbalanced
 /// code fences are closed, so nothing in it can escape into the surrounding document.
 public struct EmbeddedMarkdown: Sendable {
-    private let blocks: [CMark.Block]
+    /// One top-level block of the nested text.
+    struct Block: Sendable {
+        /// The heading's level before shifting, or `nil` when the block is not a heading.
+        var headingLevel: Int?
+        /// The heading's plain text; empty for other blocks.
+        var headingText: String
+        /// Where the block lies in ``text``, as UTF-8 offsets (its end may lie past a trimmed end).
+        var range: Range<Int>
+    }
+
+    /// The whole text, without trailing line breaks, so templates control the spacing after it:
+    /// the blocks, each ending with a line break, with a blank line between two.
+    public let text: String
+    private let blocks: [Block]
 
     /// Parses `markdown` for nesting below a heading of `level`: plain text without cmark-gfm.
     public init(_ markdown: String, below level: Int) {
-        self.init(blocks: PlainMarkdown.nestedBlocks(markdown, below: level) ?? CMark.nestedBlocks(markdown, below: level))
+        self = PlainMarkdown.nested(markdown, below: level) ?? EmbeddedMarkdown(blocks: CMark.nestedBlocks(markdown, below: level))
     }
 
+    /// The blocks joined, one after another.
     init(blocks: [CMark.Block]) {
+        var joined = ""
+        joined.reserveCapacity(blocks.reduce(0) { $0 + $1.markdown.utf8.count + 1 })
+        var ranges: [Block] = []
+        for block in blocks {
+            if !joined.isEmpty { joined += "\n" }
+            let start = joined.utf8.count
+            joined += block.markdown
+            ranges.append(Block(headingLevel: block.headingLevel, headingText: block.headingText, range: start..<joined.utf8.count))
+        }
+        self.init(joined: joined, blocks: ranges)
+    }
+
+    /// `joined`, the blocks with a blank line between two, and where each lies in it.
+    init(joined: String, blocks: [Block]) {
+        text = String(Self.trimmed(joined[...]))
         self.blocks = blocks
     }
 
-    /// The whole text, without trailing line breaks, so templates control the spacing after it.
-    public var text: String {
-        Self.trimmed(blocks.map(\.markdown).joined(separator: "\n"))
+    /// Each heading's level and plain text, in order.
+    var headings: [String] {
+        blocks.compactMap { block in block.headingLevel.map { "\($0) \(block.headingText)" } }
     }
 
     /// The body (without trailing line breaks) of the first section whose heading is one of
@@ -30,14 +59,23 @@ public struct EmbeddedMarkdown: Sendable {
             let startLevel = blocks[start].headingLevel
         else { return nil }
         let body = blocks[(start + 1)...].prefix { ($0.headingLevel ?? Int.max) > startLevel }
-        let text = Self.trimmed(body.map(\.markdown).joined(separator: "\n"))
-        return text.isEmpty ? nil : text
+        guard let first = body.first, let last = body.last else { return nil }
+        // Blocks next to each other in the text are joined as they are in it.
+        let section = Self.trimmed(text[utf8Offsets: first.range.lowerBound..<min(last.range.upperBound, text.utf8.count)])
+        return section.isEmpty ? nil : String(section)
     }
 
-    private static func trimmed(_ text: String) -> String {
-        var text = text
-        while text.last?.isNewline == true { text.removeLast() }
-        return text
+    /// `text` without trailing line breaks: `\n` bytes first, then any other (`\r`, U+2028…) as
+    /// characters, read only when the last byte may end one.
+    private static func trimmed(_ text: Substring) -> Substring {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
+        var trimmed = text[..<end]
+        if let last = trimmed.utf8.last, last == 0x0D || last == 0x0B || last == 0x0C || last >= 0x80 {
+            while trimmed.last?.isNewline == true { trimmed = trimmed.dropLast() }
+        }
+        return trimmed
     }
 
     /// Headings to look for, folded once.
@@ -59,7 +97,7 @@ public struct EmbeddedMarkdown: Sendable {
         for scalar in title.unicodeScalars {
             if scalar.isASCII {
                 folded.unicodeScalars.append(scalar)
-            } else if let letter = latin1Letters[scalar.value] {
+            } else if (0xC0...0xFF).contains(scalar.value), let letter = latin1Letters[Int(scalar.value) - 0xC0] {
                 folded += letter
             } else {
                 return foldWithFoundation(title)
@@ -74,13 +112,12 @@ public struct EmbeddedMarkdown: Sendable {
         return String(decoding: bytes[start...], as: UTF8.self)
     }
 
-    /// The letters of Latin-1 (U+00C0–U+00FF, as in Spanish headings), each folded once by
-    /// Foundation: a heading made of them and ASCII is folded without Foundation.
-    private static let latin1Letters: [UInt32: String] = Dictionary(
-        uniqueKeysWithValues: (UInt32(0xC0)...0xFF).compactMap { value -> (UInt32, String)? in
-            guard let scalar = Unicode.Scalar(value), value != 0xD7, value != 0xF7 else { return nil }
-            return (value, String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
-        })
+    /// The letters of Latin-1 (U+00C0–U+00FF, as in Spanish headings, from U+00C0 on), each
+    /// folded once by Foundation: a heading made of them and ASCII is folded without Foundation.
+    private static let latin1Letters: [String?] = (UInt32(0xC0)...0xFF).map { value in
+        guard let scalar = Unicode.Scalar(value), value != 0xD7, value != 0xF7 else { return nil }
+        return String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
 
     static func foldWithFoundation(_ title: String) -> String {
         var text = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)

@@ -14,13 +14,17 @@ enum PlainMarkdown {
         case heading(level: Int, text: Range<Int>)
         case listItem
         case paragraph
+
+        var isListItem: Bool {
+            if case .listItem = self { true } else { false }
+        }
     }
 
-    /// The blocks of `markdown` nested below a heading of `level`, as cmark-gfm's path would
-    /// give them; `nil` when the text holds anything but plain lines.
-    static func nestedBlocks(_ markdown: String, below level: Int) -> [CMark.Block]? {
+    /// `markdown` nested below a heading of `level`, as cmark-gfm's path would nest it; `nil`
+    /// when the text holds anything but plain lines. The nested text is written in one buffer.
+    static func nested(_ markdown: String, below level: Int) -> EmbeddedMarkdown? {
         var source = markdown
-        return source.withUTF8 { bytes -> [CMark.Block]? in
+        return source.withUTF8 { bytes -> EmbeddedMarkdown? in
             var lines: [(range: Range<Int>, kind: Line)] = []
             var start = 0
             while start <= bytes.count {
@@ -35,21 +39,21 @@ enum PlainMarkdown {
             }
             let shift = max(0, level + 1 - shallowest)
 
-            var blocks: [CMark.Block] = []
-            /// The lines of the paragraph or list being read, and whether it is a list.
-            var open: (range: Range<Int>, isList: Bool)?
+            var joined: [UInt8] = []
+            joined.reserveCapacity(bytes.count + 16)
+            var blocks: [EmbeddedMarkdown.Block] = []
+            /// The paragraph or list being read: where it starts in `joined`, and whether it is a list.
+            var open: (start: Int, isList: Bool)?
             func close() {
                 guard let block = open else { return }
-                blocks.append(CMark.Block(headingLevel: nil, headingText: "", markdown: copy(block.range)))
+                joined.append(UInt8(ascii: "\n"))
+                blocks.append(EmbeddedMarkdown.Block(headingLevel: nil, headingText: "", range: block.start..<joined.count))
                 open = nil
             }
-            func copy(_ range: Range<Int>, prefix: String = "") -> String {
-                let slice = markdown[utf8Offsets: range]
-                var text = prefix
-                text.reserveCapacity(prefix.utf8.count + slice.utf8.count + 1)
-                text += slice
-                text += "\n"
-                return text
+            /// Starts a block: a blank line after the one before.
+            func begin() -> Int {
+                if !joined.isEmpty { joined.append(UInt8(ascii: "\n")) }
+                return joined.count
             }
             for line in lines {
                 switch line.kind {
@@ -58,20 +62,31 @@ enum PlainMarkdown {
                 case .heading(let headingLevel, let text):
                     close()
                     let shifted = min(6, headingLevel + shift)
-                    blocks.append(CMark.Block(
-                        headingLevel: shifted - shift, headingText: String(markdown[utf8Offsets: text]),
-                        markdown: copy(line.range.lowerBound + headingLevel..<line.range.upperBound, prefix: String(repeating: "#", count: shifted))))
-                case .listItem:
-                    // A list item interrupts a paragraph; it continues a list.
-                    if open?.isList == false { close() }
-                    open = ((open?.range.lowerBound ?? line.range.lowerBound)..<line.range.upperBound, true)
-                case .paragraph:
-                    // A paragraph line after a list item continues the item (lazily).
-                    open = ((open?.range.lowerBound ?? line.range.lowerBound)..<line.range.upperBound, open?.isList ?? false)
+                    let blockStart = begin()
+                    joined.append(contentsOf: repeatElement(UInt8(ascii: "#"), count: shifted))
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(line.range.lowerBound + headingLevel)..<line.range.upperBound]))
+                    joined.append(UInt8(ascii: "\n"))
+                    blocks.append(EmbeddedMarkdown.Block(
+                        headingLevel: shifted - shift, headingText: String(decoding: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self),
+                        range: blockStart..<joined.count))
+                case .listItem, .paragraph:
+                    let isList = line.kind.isListItem
+                    if let block = open {
+                        // A list item interrupts a paragraph; a paragraph line after a list item continues the item (lazily).
+                        if isList, !block.isList {
+                            close()
+                            open = (begin(), true)
+                        } else {
+                            joined.append(UInt8(ascii: "\n"))
+                        }
+                    } else {
+                        open = (begin(), isList)
+                    }
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line.range]))
                 }
             }
             close()
-            return blocks
+            return EmbeddedMarkdown(joined: String(decoding: joined, as: UTF8.self), blocks: blocks)
         }
     }
 
@@ -79,8 +94,13 @@ enum PlainMarkdown {
     /// cmark-gfm might read otherwise than as plain text.
     private static func classify(_ line: UnsafeBufferPointer<UInt8>, offset: Int) -> Line? {
         guard let first = line.first else { return .blank }
-        // Raw HTML, links, references, strikethrough, tables, control characters.
-        for byte in line {
+        // Raw HTML, links, references, strikethrough, tables, control characters: words of
+        // eight bytes holding none are skipped (an agent's paragraph can be a 100 KB line).
+        let suspect = line.skippingWords(from: 0) { word in
+            !(word.hasByte(below: 0x20) || word.has(UInt8(ascii: "<")) || word.has(UInt8(ascii: "["))
+                || word.has(UInt8(ascii: "]")) || word.has(UInt8(ascii: "~")) || word.has(UInt8(ascii: "|")) || word.has(0x7F))
+        }
+        for byte in line[suspect...] {
             switch byte {
             case UInt8(ascii: "<"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"), UInt8(ascii: "|"), 0x7F: return nil
             case ..<0x20 where byte != UInt8(ascii: "\t"): return nil

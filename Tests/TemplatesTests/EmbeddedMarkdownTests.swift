@@ -115,7 +115,7 @@ struct EmbeddedMarkdownTests {
             "| a | b |", "- [ ] task", "\u{7}bell", "crlf\r",
         ]
         for lookAlike in lookAlikes {
-            #expect(PlainMarkdown.nestedBlocks("Intro.\n\(lookAlike)\n- item", below: 2) == nil, "\(lookAlike.debugDescription)")
+            #expect(PlainMarkdown.nested("Intro.\n\(lookAlike)\n- item", below: 2) == nil, "\(lookAlike.debugDescription)")
         }
         var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
         var accepted = 0
@@ -127,24 +127,32 @@ struct EmbeddedMarkdownTests {
                 return draw % 16 == 0 ? lookAlikes[Int(draw / 16 % UInt64(lookAlikes.count))] : plain[Int(draw / 16 % UInt64(plain.count))]
             }
             let markdown = lines.joined(separator: "\n")
-            let reRendered = CMark.nestedBlocks(markdown, below: 2, verbatim: false)
-            guard let nested = PlainMarkdown.nestedBlocks(markdown, below: 2) else {
+            let reRendered = EmbeddedMarkdown(blocks: CMark.nestedBlocks(markdown, below: 2, verbatim: false))
+            guard let nested = PlainMarkdown.nested(markdown, below: 2) else {
                 rejected += 1
                 continue
             }
             accepted += 1
             #expect(lines.allSatisfy(plain.contains), "\(markdown.debugDescription)")
             #expect(Self.html(nested) == Self.html(reRendered), "\(markdown.debugDescription)")
-            let headings = { (blocks: [CMark.Block]) in blocks.compactMap { block in block.headingLevel.map { "\($0) \(block.headingText)" } } }
-            #expect(headings(nested) == headings(reRendered), "\(markdown.debugDescription)")
-            for block in reRendered where block.headingLevel != nil {
-                let titles = EmbeddedMarkdown.Titles([block.headingText])
-                let viaPlain = EmbeddedMarkdown(blocks: nested).section(titled: titles)
-                let viaCMark = EmbeddedMarkdown(blocks: reRendered).section(titled: titles)
+            #expect(nested.headings == reRendered.headings, "\(markdown.debugDescription)")
+            for heading in reRendered.headings {
+                let titles = EmbeddedMarkdown.Titles([String(heading.drop { $0 != " " }.dropFirst())])
+                let viaPlain = nested.section(titled: titles)
+                let viaCMark = reRendered.section(titled: titles)
                 #expect(viaPlain.map { HTMLRenderer.fragment(fromMarkdown: $0) } == viaCMark.map { HTMLRenderer.fragment(fromMarkdown: $0) })
             }
         }
         #expect(accepted > 60 && rejected > 60, "accepted \(accepted), rejected \(rejected)")
+    }
+
+    /// The text ends without any line break, `\n` or other, and keeps everything before.
+    @Test(arguments: [
+        ("a\n\n", "a"), ("a\r\n\n", "a"), ("a\r\n\u{2028}\n", "a"), ("ñ\u{85}", "ñ"), ("x\r", "x"), ("\n\n", ""),
+        ("a\nb", "a\nb"), ("ñ", "ñ"), ("a\u{0B}\u{0C}\n", "a"),
+    ])
+    func trimsEveryTrailingLineBreak(markdown: String, text: String) {
+        #expect(EmbeddedMarkdown(blocks: [CMark.Block(headingLevel: nil, headingText: "", markdown: markdown)]).text == text)
     }
 
     /// The HTML of blocks nested in a post-mortem. cmark-gfm's renderer separates two lists
@@ -152,6 +160,12 @@ struct EmbeddedMarkdownTests {
     /// comments are left out.
     static func html(_ blocks: [CMark.Block]) -> String {
         HTMLRenderer.fragment(fromMarkdown: "## A\n\n" + blocks.map(\.markdown).joined(separator: "\n") + "\n## B\n")
+            .replacingOccurrences(of: "<!-- raw HTML omitted -->\n", with: "")
+    }
+
+    /// The HTML of a nested text in a post-mortem, as for blocks.
+    static func html(_ embedded: EmbeddedMarkdown) -> String {
+        HTMLRenderer.fragment(fromMarkdown: "## A\n\n" + embedded.text + "\n\n## B\n")
             .replacingOccurrences(of: "<!-- raw HTML omitted -->\n", with: "")
     }
 

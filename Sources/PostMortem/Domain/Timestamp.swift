@@ -68,26 +68,28 @@ public struct Timestamp: Sendable, Hashable, Comparable {
             return "\(String(year))-\(Self.pad(month))-\(Self.pad(dayOfMonth)) "
                 + "\(Self.pad(seconds / 3600)):\(Self.pad(seconds / 60 % 60)):\(Self.pad(seconds % 60))"
         }
-        // Four-digit years, the only ones Sentinel stores: written as bytes, without interpolation.
-        let fields: [(Int64, Int, UInt8?)] = [
-            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (dayOfMonth, 2, UInt8(ascii: " ")),
-            (seconds / 3600, 2, UInt8(ascii: ":")), (seconds / 60 % 60, 2, UInt8(ascii: ":")), (seconds % 60, 2, nil),
-        ]
+        // Four-digit years, the only ones Sentinel stores: digits written straight into the
+        // string's bytes, without interpolation or an array of fields.
         return String(unsafeUninitializedCapacity: 19) { buffer in
-            var index = 0
-            for (value, width, separator) in fields {
+            func write(_ value: Int64, width: Int, at end: Int) {
                 var rest = value
-                for position in stride(from: index + width - 1, through: index, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                for position in stride(from: end - 1, through: end - width, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
                     rest /= 10
                 }
-                index += width
-                if let separator {
-                    buffer[index] = separator
-                    index += 1
-                }
             }
-            return index
+            write(year, width: 4, at: 4)
+            buffer[4] = UInt8(ascii: "-")
+            write(month, width: 2, at: 7)
+            buffer[7] = UInt8(ascii: "-")
+            write(dayOfMonth, width: 2, at: 10)
+            buffer[10] = UInt8(ascii: " ")
+            write(seconds / 3600, width: 2, at: 13)
+            buffer[13] = UInt8(ascii: ":")
+            write(seconds / 60 % 60, width: 2, at: 16)
+            buffer[16] = UInt8(ascii: ":")
+            write(seconds % 60, width: 2, at: 19)
+            return 19
         }
     }
 
