@@ -11,14 +11,27 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(
+            name: "Synthetic",
+            dependencies: [.product(name: "PostMortem", package: "sentinel-report")],
+            path: "Benchmarks/Synthetic"
+        ),
         .executableTarget(
             name: "Render",
             dependencies: [
+                "Synthetic",
                 .product(name: "PostMortem", package: "sentinel-report"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Render",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Each step of the rendering alone, for counting its instructions (./count-instructions);
+        // outside Benchmarks/, where the benchmark plugin would take it for a benchmark.
+        .executableTarget(
+            name: "Stages",
+            dependencies: ["Synthetic", .product(name: "PostMortem", package: "sentinel-report")],
+            path: "Stages"
+        ),
     ]
 )

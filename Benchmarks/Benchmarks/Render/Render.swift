@@ -1,5 +1,6 @@
 import Benchmark
 import PostMortem
+import Synthetic
 import Templates
 
 /// Render-only benchmarks: the whole per-incident work of `generate` without a database.

@@ -5,7 +5,7 @@ import PostMortem
 /// The same mix as `scripts/bench`: about 7 events each, 20–100 log lines, container or
 /// PostgreSQL metrics, every 37th title hostile, every 53rd log carrying a bearer token, every
 /// 101st analysis huge, and recurrence of similar incidents.
-enum SyntheticIncidents {
+public enum SyntheticIncidents {
     static let services = ["cart", "catalog", "pricing", "shipping", "ledger", "gateway", "auth", "search"]
     static let kinds = ["oom", "high_cpu", "app_crash", "high_memory", "connection_exhaustion"]
     static let approvers = ["ana.garcia@example.com", "luis.perez@example.com", "sre-oncall@example.com"]
@@ -14,7 +14,7 @@ enum SyntheticIncidents {
     static let minute: Int64 = 60_000_000
 
     /// The first `count` resolved incidents of the synthetic set.
-    static func resolved(_ count: Int) -> [Incident] {
+    public static func resolved(_ count: Int) -> [Incident] {
         (1...(count * 4 / 3 + 1)).filter { $0 % 4 != 3 }.prefix(count).map(incident)
     }
 
