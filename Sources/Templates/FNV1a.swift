@@ -32,13 +32,7 @@ public struct FNV1a: Sendable {
 
     /// 16 lower-case hex digits.
     public var hex: String {
-        String(unsafeUninitializedCapacity: 16) { digits in
-            for index in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
-                digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-            }
-            return 16
-        }
+        value.hexDigits
     }
 
     /// The hash of `text` alone (no separator), as 16 hex digits.

@@ -26,12 +26,9 @@ enum PlainMarkdown {
         var source = markdown
         return source.withUTF8 { bytes -> EmbeddedMarkdown? in
             var lines: [(range: Range<Int>, kind: Line)] = []
-            var start = 0
-            while start <= bytes.count {
-                let end = bytes.firstNewline(from: start)
-                guard let kind = classify(UnsafeBufferPointer(rebasing: bytes[start..<end]), offset: start) else { return nil }
-                lines.append((start..<end, kind))
-                start = end + 1
+            for range in bytes.lineRanges {
+                guard let kind = classify(UnsafeBufferPointer(rebasing: bytes[range]), offset: range.lowerBound) else { return nil }
+                lines.append((range, kind))
             }
             var shallowest = level + 1
             for line in lines {
@@ -110,7 +107,7 @@ enum PlainMarkdown {
         switch first {
         case UInt8(ascii: " "), UInt8(ascii: "\t"):
             // Indented text continues or nests something; only a line of blanks is plain.
-            return line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ? .blank : nil
+            return line.allSatisfy(isBlank) ? .blank : nil
         case UInt8(ascii: "#"):
             return heading(line, offset: offset)
         case UInt8(ascii: "-"):
@@ -129,7 +126,6 @@ enum PlainMarkdown {
     /// `_emphasis_` and `` `code` `` may start it.
     private static func isPlainText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first else { return false }
-        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let second = text.count > 1 ? text[1] : UInt8(ascii: " ")
         switch first {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "#"):
@@ -153,7 +149,6 @@ enum PlainMarkdown {
     private static func heading(_ line: UnsafeBufferPointer<UInt8>, offset: Int) -> Line? {
         let level = line.prefix { $0 == UInt8(ascii: "#") }.count
         guard level <= 6, level < line.count, line[level] == UInt8(ascii: " ") else { return nil }
-        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         var start = level
         while start < line.count, isBlank(line[start]) { start += 1 }
         var end = line.count
@@ -166,5 +161,10 @@ enum PlainMarkdown {
             }
         }
         return .heading(level: level, text: offset + start..<offset + end)
+    }
+
+    /// A space or a tab.
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 }

@@ -221,12 +221,7 @@ public enum DocumentRegions {
             + 2 + region.algorithm.rawValue.utf8.count + region.hash.utf8.count + region.content.utf8.count
     }
 
-    static func slug(_ heading: Substring) -> String {
-        var heading = heading
-        return heading.withUTF8(slug)
-    }
-
-    /// ``slug(_:)`` of a heading's UTF-8 bytes.
+    /// A region's name from its heading's UTF-8 bytes: ``asciiSlug(_:)`` or ``unicodeSlug(_:)``.
     static func slug(_ heading: UnsafeBufferPointer<UInt8>) -> String {
         heading.allSatisfy({ $0 < 0x80 }) ? asciiSlug(heading) : unicodeSlug(Substring(String(decoding: heading, as: UTF8.self)))
     }
@@ -247,7 +242,7 @@ public enum DocumentRegions {
 }
 
 extension DocumentRegions {
-    /// ``slug(_:)`` for ASCII headings, on bytes: the same letters, digits and dashes.
+    /// ``unicodeSlug(_:)`` for ASCII headings, on bytes: the same letters, digits and dashes.
     static func asciiSlug(_ heading: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(heading.count)

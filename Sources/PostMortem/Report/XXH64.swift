@@ -1,3 +1,5 @@
+import Templates
+
 /// The 64-bit xxHash of a text's UTF-8 bytes (XXH64, seed 0): stable across runs and
 /// platforms, not cryptographic.
 ///
@@ -14,7 +16,7 @@ enum XXH64 {
     /// The hash of `text` as 16 lower-case hex digits.
     static func hex(_ text: String) -> String {
         var text = text
-        return hexDigits(text.withUTF8(hash))
+        return text.withUTF8(hash).hexDigits
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -68,16 +70,6 @@ enum XXH64 {
         hash &*= prime3
         hash ^= hash >> 32
         return hash
-    }
-
-    private static func hexDigits(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { digits in
-            for index in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0xF
-                digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-            }
-            return 16
-        }
     }
 }
 
