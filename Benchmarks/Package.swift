@@ -27,11 +27,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // Each step of the rendering alone, for counting its instructions (./count-instructions);
-        // outside Benchmarks/, where the benchmark plugin would take it for a benchmark.
+        // not in a folder named Benchmarks, where the benchmark plugin would take it for a benchmark
+        // (the plugin looks at the folder that holds the target's folder).
         .executableTarget(
             name: "Stages",
             dependencies: ["Synthetic", .product(name: "PostMortem", package: "sentinel-report")],
-            path: "Stages"
+            path: "Tools/Stages"
         ),
     ]
 )
