@@ -43,19 +43,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // The document stored by an earlier run, with one section edited by a person, and the
     // incident changed since: every region is compared, the edit kept, the rest replaced.
-    let edited = incidents.map { incident in
-        var incident = incident
-        // Split on bytes: splitting 1,000 long documents by Character would dominate a profile.
-        incident.postMortem = render(incident, with: generator).utf8
-            .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { line in
-                let line = String(Substring(line))
-                return line == "## Lessons learned" ? line + "\n\nWe will add a memory alert. — ana" : line
-            }
-            .joined(separator: "\n")
-        incident.title += " (renamed)"
-        return incident
-    }
+    let edited = incidents.map { SyntheticIncidents.edited($0, document: render($0, with: generator)) }
     Benchmark("merge into an edited post-mortem") { benchmark in
         for index in benchmark.scaledIterations {
             blackHole(render(edited[index], with: generator))

@@ -18,6 +18,23 @@ public enum SyntheticIncidents {
         (1...(count * 4 / 3 + 1)).filter { $0 % 4 != 3 }.prefix(count).map(incident)
     }
 
+    /// `incident` as a later run finds it: `document` stored with a line a person added under
+    /// "Lessons learned", and the title changed since, so every region is compared, the edit
+    /// kept and the rest replaced.
+    public static func edited(_ incident: Incident, document: String) -> Incident {
+        var incident = incident
+        // Split on bytes: splitting 1,000 long documents by Character would dominate a profile.
+        incident.postMortem = document.utf8
+            .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { line in
+                let line = String(Substring(line))
+                return line == "## Lessons learned" ? line + "\n\nWe will add a memory alert. — ana" : line
+            }
+            .joined(separator: "\n")
+        incident.title += " (renamed)"
+        return incident
+    }
+
     static func incident(_ n: Int) -> Incident {
         let service = services[n % 8]
         let kind = kinds[n % 5]

@@ -25,6 +25,8 @@ let redacted = incidents.map { incident in
 let facts = redacted.map { ReportModel.Facts(incident: $0, locale: generator.settings.locale) }
 let models = zip(redacted, facts).map { ReportModel.make(for: $0, facts: $1, generator: author, settings: generator.settings) }
 let bodies = zip(redacted, models).map { generator.templates.render($1, incidentType: $0.incidentType) }
+/// The render-only benchmark's edited documents: built only for the stage that merges into them.
+nonisolated(unsafe) var edited: [Incident] = []
 
 let stages: [(name: String, run: () -> Void)] = [
     ("redact", {
@@ -50,6 +52,13 @@ let stages: [(name: String, run: () -> Void)] = [
     ("templates", { for (incident, model) in zip(redacted, models) { blackHole(generator.templates.render(model, incidentType: incident.incidentType)) } }),
     ("regions", { for body in bodies { blackHole(DocumentRegions.split(body)) } }),
     ("document", { for incident in redacted { blackHole(generator.document(for: incident).text) } }),
+    // The document merged into a stored one with an edited section, the incident renamed since.
+    ("merge", {
+        if edited.isEmpty {
+            edited = redacted.map { SyntheticIncidents.edited($0, document: generator.document(for: $0).text) }
+        }
+        for incident in edited { blackHole(generator.document(for: incident).text) }
+    }),
     ("whole", {
         for incident in incidents {
             var counts = Redactor.Counts()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Regenerates a stored post-mortem without losing a line a person wrote.
 ///
 /// - A region whose content still hashes to its begin marker (nobody edited it) is replaced by
@@ -20,6 +22,14 @@ public enum DocumentMerge {
         case text(String)
         /// A region with the hash its begin marker records, and whether a person edited it.
         case region(DocumentRegions.Region, edited: Bool)
+
+        /// The UTF-8 length of the piece as written: a region with its markers.
+        var utf8Count: Int {
+            switch self {
+            case .text(let text): text.utf8.count
+            case .region(let region, _): DocumentRegions.markedCount(region)
+            }
+        }
     }
 
     /// A stored document split into its document marker and pieces.
@@ -32,50 +42,80 @@ public enum DocumentMerge {
             header != nil || pieces.contains { if case .region = $0 { true } else { false } }
         }
 
+        /// Reads `text` line by line on its UTF-8 bytes. Only a line starting with `<` can be a
+        /// marker; the text between markers is copied by stretches, a region's content as one
+        /// slice of `text`.
         init(_ text: String) {
-            // Lines on UTF-8 bytes; a region's content is then a slice of `text` itself.
-            var lines = text.linesSplitAtNewlines
-            if text.utf8.last == UInt8(ascii: "\n") { lines.removeLast() }
-            pieces = []
-            var buffer = ""
-            func flush() {
+            var header: DocumentRegions.Header?
+            var pieces: [Piece] = []
+            var source = text
+            source.withUTF8 { bytes in
+                var buffer = ""
+                // The start of the text not yet added to `buffer`.
+                var stretch = 0
+                var lineStart = 0
+                while lineStart < bytes.count {
+                    let lineEnd = bytes.firstNewline(from: lineStart)
+                    let next = lineEnd + 1
+                    guard bytes[lineStart] == UInt8(ascii: "<") else {
+                        lineStart = next
+                        continue
+                    }
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                    if header == nil, let parsed = DocumentRegions.Header(bytes: line) {
+                        buffer += text[utf8Offsets: stretch..<lineStart]
+                        header = parsed
+                        // The blank line written after the marker belongs to it.
+                        lineStart = next < bytes.count && bytes[next] == UInt8(ascii: "\n") ? next + 1 : next
+                        stretch = min(lineStart, bytes.count)
+                        continue
+                    }
+                    if let (name, algorithm, hash) = Self.begin(line), let end = Self.endLine(of: name, in: bytes, from: next) {
+                        buffer += text[utf8Offsets: stretch..<lineStart]
+                        if !buffer.isEmpty { pieces.append(.text(buffer)) }
+                        buffer = ""
+                        let content = String(text[utf8Offsets: next..<end.lowerBound])
+                        let region = DocumentRegions.Region(name: name, content: content, algorithm: algorithm, hash: hash)
+                        pieces.append(.region(region, edited: region.isEdited))
+                        lineStart = end.upperBound + 1
+                        stretch = min(lineStart, bytes.count)
+                        continue
+                    }
+                    lineStart = next
+                }
+                buffer += text[utf8Offsets: stretch..<bytes.count]
+                // Every line of text ends with a line break, the last one included.
+                if stretch < bytes.count, bytes[bytes.count - 1] != UInt8(ascii: "\n") { buffer += "\n" }
                 if !buffer.isEmpty { pieces.append(.text(buffer)) }
-                buffer = ""
             }
-            var index = 0
-            while index < lines.count {
-                let line = lines[index]
-                if header == nil, let parsed = DocumentRegions.Header(line: line) {
-                    header = parsed
-                    index += 1
-                    // The blank line written after the marker belongs to it.
-                    if index < lines.count, lines[index].isEmpty { index += 1 }
-                    continue
-                }
-                if let (name, algorithm, hash) = Self.begin(line),
-                    case let endLine = "\(DocumentRegions.endPrefix)\(name)\(DocumentRegions.suffix)",
-                    let end = lines[(index + 1)...].firstIndex(where: { $0.utf8.elementsEqual(endLine.utf8) })
-                {
-                    flush()
-                    let content = index + 1 == end ? "" : String(text[lines[index + 1].startIndex..<lines[end].startIndex])
-                    let region = DocumentRegions.Region(name: name, content: content, algorithm: algorithm, hash: hash)
-                    pieces.append(.region(region, edited: region.isEdited))
-                    index = end + 1
-                    continue
-                }
-                buffer += line + "\n"
-                index += 1
-            }
-            flush()
+            self.header = header
+            self.pieces = pieces
         }
 
         /// The name, hash algorithm and hash of a begin marker line.
-        static func begin(_ line: Substring) -> (String, DocumentRegions.HashAlgorithm, String)? {
-            guard DocumentRegions.isMarker(line, prefix: DocumentRegions.beginPrefix) else { return nil }
-            let fields = line.dropFirst(DocumentRegions.beginPrefix.count).dropLast(DocumentRegions.suffix.count)
-                .utf8.split(separator: UInt8(ascii: " ")).map(Substring.init)
-            guard fields.count == 3, let algorithm = DocumentRegions.HashAlgorithm(rawValue: String(fields[1])) else { return nil }
-            return (String(fields[0]), algorithm, String(fields[2]))
+        static func begin(_ line: UnsafeBufferPointer<UInt8>) -> (String, DocumentRegions.HashAlgorithm, String)? {
+            guard let body = DocumentRegions.markerBody(line, prefix: DocumentRegions.beginPrefix) else { return nil }
+            let fields = DocumentRegions.words(body, separatedBy: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 3, let algorithm = DocumentRegions.HashAlgorithm(rawValue: fields[1]) else { return nil }
+            return (fields[0], algorithm, fields[2])
+        }
+
+        /// The byte range of the first line at or after `start` that is the end marker of
+        /// `name`, without its line break.
+        static func endLine(of name: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+            var marker = "\(DocumentRegions.endPrefix)\(name)\(DocumentRegions.suffix)"
+            return marker.withUTF8 { marker in
+                guard let base = bytes.baseAddress, let markerBase = marker.baseAddress else { return nil }
+                var lineStart = start
+                while lineStart < bytes.count {
+                    let lineEnd = bytes.firstNewline(from: lineStart)
+                    if lineEnd - lineStart == marker.count, memcmp(base + lineStart, markerBase, marker.count) == 0 {
+                        return lineStart..<lineEnd
+                    }
+                    lineStart = lineEnd + 1
+                }
+                return nil
+            }
         }
     }
 
@@ -106,19 +146,20 @@ public enum DocumentMerge {
         }
 
         let new = Dictionary(regions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var placed: [(name: String?, text: String)] = []
+        // What goes where, by the region it places (nil for text); written out once at the end.
+        var placed: [(name: String?, piece: Piece)] = []
         var conflicts: [String] = []
         for piece in parsed.pieces {
             switch piece {
-            case .text(let text):
-                placed.append((nil, text))
+            case .text:
+                placed.append((nil, piece))
             case .region(let old, let edited):
                 let alreadyPlaced = placed.contains { $0.name == old.name }
                 if edited {
-                    placed.append((alreadyPlaced ? nil : old.name, DocumentRegions.marked(old)))
+                    placed.append((alreadyPlaced ? nil : old.name, piece))
                     if !alreadyPlaced, let fresh = new[old.name], old.differs(from: fresh) { conflicts.append(old.name) }
                 } else if let fresh = new[old.name], !alreadyPlaced {
-                    placed.append((old.name, DocumentRegions.marked(fresh)))
+                    placed.append((old.name, .region(fresh, edited: false)))
                 }
             }
         }
@@ -129,8 +170,16 @@ public enum DocumentMerge {
         for (index, region) in regions.enumerated() where !produced.contains(region.name) {
             let predecessors = Set(regions[..<index].map(\.name))
             let position = placed.lastIndex { $0.name.map(predecessors.contains) == true }.map { $0 + 1 } ?? 0
-            placed.insert((region.name, DocumentRegions.marked(region)), at: position)
+            placed.insert((region.name, .region(region, edited: false)), at: position)
         }
-        return Result(text: top + placed.map(\.text).joined(), conflicts: conflicts)
+        var text = top
+        text.reserveCapacity(top.utf8.count + placed.reduce(0) { $0 + $1.piece.utf8Count })
+        for (_, piece) in placed {
+            switch piece {
+            case .text(let piece): text += piece
+            case .region(let region, _): DocumentRegions.appendMarked(region, to: &text)
+            }
+        }
+        return Result(text: text, conflicts: conflicts)
     }
 }

@@ -95,24 +95,50 @@ public enum DocumentRegions {
 
         /// Parses a document marker line; `nil` for any other line.
         init?(line: Substring) {
-            guard isMarker(line, prefix: documentPrefix) else { return nil }
-            // Fields are `name value`, separated by `; `; split on UTF-8 bytes (every byte that
-            // matters is ASCII), which costs a fraction of splitting characters on a string.
-            var fields: [Substring: Substring] = [:]
-            let body = line.dropFirst(documentPrefix.count).dropLast(suffix.count)
-            for field in body.utf8.split(separator: UInt8(ascii: ";")) {
-                var field = Substring(field)
-                if field.utf8.first == UInt8(ascii: " ") { field = field.dropFirst() }
-                guard let space = field.utf8.firstIndex(of: UInt8(ascii: " ")) else { continue }
-                fields[field[..<space]] = field[field.utf8.index(after: space)...]
-            }
-            guard let version = fields["version"], let templates = fields["templates"], let inputs = fields["inputs"] else {
-                return nil
-            }
-            self.init(
-                toolVersion: String(version), templateSet: String(templates), inputs: String(inputs),
-                regions: (fields["regions"] ?? "").split(separator: ",").map(String.init))
+            var line = line
+            guard let header = line.withUTF8(Self.init(bytes:)) else { return nil }
+            self = header
         }
+
+        /// Parses a document marker line given as UTF-8 bytes; `nil` for any other line.
+        ///
+        /// Fields are `name value`, separated by `; `; every byte that matters is ASCII, so they
+        /// are split on bytes, and the last of a repeated name counts.
+        init?(bytes line: UnsafeBufferPointer<UInt8>) {
+            guard let body = markerBody(line, prefix: documentPrefix) else { return nil }
+            var version: String?
+            var templates: String?
+            var inputs: String?
+            var regions: [String] = []
+            for field in words(body, separatedBy: UInt8(ascii: ";")) {
+                let field = field.first == UInt8(ascii: " ") ? field.dropFirst() : field
+                guard let space = field.firstIndex(of: UInt8(ascii: " ")) else { continue }
+                let value = field[(space + 1)...]
+                switch String(decoding: field[..<space], as: UTF8.self) {
+                case "version": version = String(decoding: value, as: UTF8.self)
+                case "templates": templates = String(decoding: value, as: UTF8.self)
+                case "inputs": inputs = String(decoding: value, as: UTF8.self)
+                case "regions": regions = words(value, separatedBy: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
+                default: continue
+                }
+            }
+            guard let version, let templates, let inputs else { return nil }
+            self.init(toolVersion: version, templateSet: templates, inputs: inputs, regions: regions)
+        }
+    }
+
+    /// The non-empty runs of `bytes` between `separator` bytes.
+    static func words(
+        _ bytes: Slice<UnsafeBufferPointer<UInt8>>, separatedBy separator: UInt8
+    ) -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        var words: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: separator) ?? bytes.endIndex
+            if end > start { words.append(bytes[start..<end]) }
+            start = end + 1
+        }
+        return words
     }
 
     /// Splits a rendered body into regions at its `##` headings (outside code blocks).
@@ -184,10 +210,22 @@ public enum DocumentRegions {
         return lines.drop { $0.isEmpty }.joined(separator: "\n")
     }
 
-    /// Whether `line` starts with `prefix` and ends with the marker suffix, compared on UTF-8
-    /// bytes (markers are ASCII; this runs for every line of every stored document and page).
+    /// Whether `line` starts with `prefix` and ends with the marker suffix.
     static func isMarker(_ line: Substring, prefix: String) -> Bool {
-        line.utf8.starts(with: prefix.utf8) && line.utf8.reversed().starts(with: suffix.utf8.reversed())
+        var line = line
+        return line.withUTF8 { markerBody($0, prefix: prefix) != nil }
+    }
+
+    /// The bytes between `prefix` and the marker suffix, when `line` starts with one and ends
+    /// with the other; compared on UTF-8 bytes (markers are ASCII; this runs for every line of
+    /// a stored document that starts with `<`, and every line of an exported page).
+    static func markerBody(_ line: UnsafeBufferPointer<UInt8>, prefix: String) -> Slice<UnsafeBufferPointer<UInt8>>? {
+        let prefixCount = prefix.utf8.count
+        let suffixCount = suffix.utf8.count
+        guard line.count >= prefixCount + suffixCount,
+            line.prefix(prefixCount).elementsEqual(prefix.utf8), line.suffix(suffixCount).elementsEqual(suffix.utf8)
+        else { return nil }
+        return line[prefixCount..<(line.count - suffixCount)]
     }
 
     /// The marked text of a region: begin marker, content, end marker.
