@@ -4,8 +4,8 @@ import Synthetic
 import Templates
 
 // Runs one step of the per-incident work over the same 1,000 synthetic incidents as the
-// render-only benchmark, a given number of rounds, and prints the best round's time per
-// incident. `./count-instructions STAGE` runs it under callgrind for one round and for three:
+// render-only benchmark, a given number of rounds, and prints the best and the median round's
+// time per incident (`scripts/bench` reads the median of `whole` and `merge`). `./count-instructions STAGE` runs it under callgrind for one round and for three:
 // the difference is the step's instructions, which do not vary with the machine's load.
 //
 // Usage: Stages [STAGE|all] [ROUNDS]
@@ -69,17 +69,21 @@ let stages: [(name: String, run: () -> Void)] = [
 
 let arguments = CommandLine.arguments.dropFirst()
 let only = arguments.first ?? "all"
-let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 20
+let rounds = max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 20)
 guard only == "all" || stages.contains(where: { $0.name == only }) else {
     print("unknown stage \(only); one of: all, \(stages.map(\.name).joined(separator: ", "))")
     exit(2)
 }
 for stage in stages where only == "all" || stage.name == only {
-    var best = UInt64.max
+    var times: [UInt64] = []
     for _ in 0..<rounds {
         let start = DispatchTime.now().uptimeNanoseconds
         stage.run()
-        best = min(best, DispatchTime.now().uptimeNanoseconds - start)
+        times.append(DispatchTime.now().uptimeNanoseconds - start)
     }
-    print("\(stage.name): \(Double(best / UInt64(incidents.count)) / 1000) µs per incident (best of \(rounds))")
+    times.sort()
+    func perIncident(_ nanoseconds: UInt64) -> String {
+        String(format: "%.1f", Double(nanoseconds) / Double(incidents.count) / 1000)
+    }
+    print("\(stage.name): \(perIncident(times[0])) µs per incident at best, \(perIncident(times[times.count / 2])) at the median of \(rounds) rounds")
 }
