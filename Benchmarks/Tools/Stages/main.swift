@@ -5,7 +5,8 @@ import Templates
 
 // Runs one step of the per-incident work over the same 1,000 synthetic incidents as the
 // render-only benchmark, a given number of rounds, and prints the best and the median round's
-// time per incident (`scripts/bench` reads the median of `whole` and `merge`). `./count-instructions STAGE` runs it under callgrind for one round and for three:
+// time per incident (`scripts/bench` reads the median of `whole`). `./count-instructions STAGE`
+// runs it under callgrind for one round and for three:
 // the difference is the step's instructions, which do not vary with the machine's load.
 //
 // Usage: Stages [STAGE|all] [ROUNDS]

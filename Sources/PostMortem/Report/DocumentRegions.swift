@@ -228,15 +228,7 @@ public enum DocumentRegions {
         return line[prefixCount..<(line.count - suffixCount)]
     }
 
-    /// The marked text of a region: begin marker, content, end marker.
-    static func marked(_ region: Region) -> String {
-        var text = ""
-        text.reserveCapacity(markedCount(region))
-        appendMarked(region, to: &text)
-        return text
-    }
-
-    /// Appends ``marked(_:)`` of `region` to `text`.
+    /// Appends the marked text of `region` to `text`: begin marker, content, end marker.
     static func appendMarked(_ region: Region, to text: inout String) {
         text += beginPrefix
         text += region.name
@@ -253,7 +245,7 @@ public enum DocumentRegions {
         text += "\n"
     }
 
-    /// The UTF-8 length of ``marked(_:hash:)`` of `region`.
+    /// The UTF-8 length of `region`'s marked text, as ``appendMarked(_:to:)`` writes it.
     static func markedCount(_ region: Region) -> Int {
         beginPrefix.utf8.count + endPrefix.utf8.count + 2 * (region.name.utf8.count + suffix.utf8.count + 1)
             + 2 + region.algorithm.rawValue.utf8.count + region.hash.utf8.count + region.content.utf8.count

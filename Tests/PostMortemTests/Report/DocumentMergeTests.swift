@@ -11,6 +11,13 @@ struct DocumentMergeTests {
         DocumentRegions.Header(toolVersion: "1", templateSet: "builtin:en", inputs: "x", regions: regions.map(\.name))
     }
 
+    /// A region's marked text alone.
+    static func marked(_ region: DocumentRegions.Region) -> String {
+        var text = ""
+        DocumentRegions.appendMarked(region, to: &text)
+        return text
+    }
+
     static func generate(_ facts: String, over stored: String?) -> DocumentMerge.Result {
         let regions = regions(facts)
         return DocumentMerge.merge(stored: stored, regions: regions, header: header(regions), earlierHeading: "## Earlier\n\n")
@@ -56,7 +63,7 @@ struct DocumentMergeTests {
     func endsEveryRegionWithABlankLine(body: String, content: String) throws {
         let region = try #require(DocumentRegions.split(body).last)
         #expect(region.content == content)
-        #expect(DocumentRegions.markedCount(region) == DocumentRegions.marked(region).utf8.count)
+        #expect(DocumentRegions.markedCount(region) == Self.marked(region).utf8.count)
     }
 
     /// A document marker reads back as written, whatever its region names.
@@ -140,7 +147,7 @@ struct DocumentMergeTests {
         // The same document as an earlier build wrote it.
         var earlier = ""
         for region in Self.regions("one") {
-            let marked = DocumentRegions.marked(region)
+            let marked = Self.marked(region)
             earlier += marked.replacingOccurrences(
                 of: "xxh64 \(region.hash)", with: "fnv1a64 \(FNV1a.hex(region.content))")
         }
@@ -174,7 +181,7 @@ struct DocumentMergeTests {
             let before = DocumentMerge.Stored(document)
             let allowedToGo = Set(before.pieces.flatMap { piece -> [Substring] in
                 guard case .region(let region, false) = piece else { return [] }
-                return DocumentRegions.marked(region).split(separator: "\n", omittingEmptySubsequences: false)
+                return Self.marked(region).split(separator: "\n", omittingEmptySubsequences: false)
             })
             let after = Self.generate("v\(round)-\(random.next() % 3)", over: document).text
             let afterLines = Set(after.split(separator: "\n", omittingEmptySubsequences: false))
