@@ -49,6 +49,12 @@ extension SentinelReport {
         @Option(help: ArgumentHelp("Process at most this many incidents.", valueName: "n"))
         var limit: Int?
 
+        @Option(help: ArgumentHelp(
+            "Leave incidents resolved less than this long ago (15m, 1h30m; 0 for none) for a later run, while Sentinel's own "
+                + "post-mortem writer may still replace what is stored. --incident generates them anyway.",
+            valueName: "duration"))
+        var settle = GenerateOptions.defaultSettle
+
         @Option(help: ArgumentHelp("Also write each post-mortem to this folder as <date>-<slug>-<id8>.md.", valueName: "dir"))
         var output: String?
 
@@ -93,6 +99,7 @@ extension SentinelReport {
                 options.since = since
                 options.until = until
                 options.limit = limit
+                options.settle = settle
                 options.outputDirectory = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 options.html = html
                 let generator = PostMortemGenerator(

@@ -95,6 +95,40 @@ public final class TestDatabase {
         return result
     }
 
+    /// The repository's root folder, which holds `db/`.
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs one of the repository's SQL files (such as `db/least-privilege.sql`) in this
+    /// database with psql, as the administrator, exactly as a person would; throws psql's
+    /// output when it fails.
+    public func runFile(_ path: String) throws {
+        let result = try BinaryRun.run(
+            URL(fileURLWithPath: "/usr/bin/psql"),
+            [url, "-q", "-v", "ON_ERROR_STOP=1", "-f", Self.repositoryRoot.appendingPathComponent(path).path])
+        guard result.status == 0 else { throw SetupError(description: "psql -f \(path) failed: \(result.stderr)") }
+    }
+
+    /// Sentinel's schema v2 on top of 0001 + 0002, as the team's install has it: row-level
+    /// security with the dashboard's policy only, and the trigger that moves updated_at.
+    public func applySchemaV2() throws {
+        try runFile("db/schema-v2.sql")
+    }
+
+    /// This database's URL for another role (the test server trusts every local role).
+    public func url(as role: String) -> String {
+        url.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://\(role)@")
+    }
+
+    /// Creates a login role unless it exists; roles belong to the whole cluster, which every
+    /// test shares, so another test may be creating the same one.
+    public func createRole(_ role: String) throws {
+        try execute("""
+            DO $$ BEGIN CREATE ROLE \(role) LOGIN;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+            """)
+    }
+
     /// The stored post-mortem of one incident.
     public func postMortem(_ id: String) throws -> String? {
         try execute("SELECT post_mortem_md FROM incidents WHERE id = $1", [id]).first?.first ?? nil

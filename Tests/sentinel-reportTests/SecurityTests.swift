@@ -78,28 +78,19 @@ struct SecurityTests {
     }
 
     @Test func theLeastPrivilegedRoleIsEnough() throws {
-        let grants = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("db/least-privilege.sql"), encoding: .utf8)
-        for statement in grants.split(separator: ";").map({ $0.split(separator: "\n").filter { !$0.hasPrefix("--") }.joined(separator: "\n") })
-        where statement.contains(where: { !$0.isWhitespace }) {
-            // The role is cluster-wide: create it once, grant in this test's database.
-            if statement.contains("create role") {
-                try database.execute("DO $$ BEGIN CREATE ROLE sentinel_report LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
-            } else {
-                try database.execute(statement)
-            }
-        }
-        let url = database.url.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://sentinel_report@")
+        try database.runFile("db/least-privilege.sql")
+        let url = database.url(as: "sentinel_report")
         let generate = try run(["generate"], url: url)
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(generate.stderr.contains("5 generated"))
         let export = try run(["export", "--output", folder.path], url: url)
         #expect(export.status == 0, "\(export.stderr)")
-        // And the role can write nothing else.
-        let denied = try BinaryRun.run(
-            URL(fileURLWithPath: "/usr/bin/psql"), [url, "-c", "UPDATE incidents SET title = 'x'"])
-        #expect(denied.stderr.contains("permission denied"))
+        // And the role can write nothing else, updated_at included.
+        for column in ["title", "updated_at"] {
+            let denied = try BinaryRun.run(
+                URL(fileURLWithPath: "/usr/bin/psql"), [url, "-c", "UPDATE incidents SET \(column) = NULL"])
+            #expect(denied.stderr.contains("permission denied"), "\(column)")
+        }
     }
 
     @Test func readsTheConnectionStringFromAFile() throws {

@@ -24,6 +24,8 @@ public struct Exporter: Sendable {
         }
         let store = try IncidentStore(connectionString: connectionString)
         let ids = Array(Set(options.incidentIDs)).sorted()
+        let security = try store.rowSecurity()
+        try security.check(writing: false, requested: ids)
         let query = IncidentStore.Query(kind: .all, ids: ids.isEmpty ? nil : ids, since: options.since, until: options.until)
         var summary = ExportSummary()
         var entries: [ExportIndex.Entry] = []
@@ -57,7 +59,7 @@ public struct Exporter: Sendable {
         }
         for id in ids where !entries.contains(where: { $0.incident.id == id }) && !summary.withoutPostMortem.contains(id)
             && !summary.failed.contains(where: { $0.id == id }) {
-            summary.failed.append(.init(id: id, reason: "no incident has this id"))
+            summary.failed.append(.init(id: id, reason: security.notFoundReason))
         }
         let index = ExportIndex(entries: entries, settings: settings)
         let (name, text): (String, String) =

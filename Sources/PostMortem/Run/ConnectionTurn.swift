@@ -27,8 +27,8 @@ final class ConnectionTurn: @unchecked Sendable {
     struct Finished {
         /// The outcomes of its writes, in their order.
         var written: [IncidentStore.WriteOutcome] = []
-        /// The batch it claimed, with its transaction open on ``store``; empty when told to stop
-        /// or when nothing was left.
+        /// The batch it claimed, with its transaction open on ``store``; empty (and no
+        /// transaction open) when told to stop or when nothing was left.
         var batch: [Incident] = []
         /// How many incidents it asked for: fewer back means the selection is exhausted.
         var requested = 0
@@ -71,6 +71,9 @@ final class ConnectionTurn: @unchecked Sendable {
         do {
             finished.batch = try store.batch(
                 query, after: request.after, through: request.through, limit: request.limit, lock: !readOnly)
+            // Nothing claimed: no batch holds the transaction, so it ends here, and the
+            // connection is free for whatever the run does next.
+            if finished.batch.isEmpty { store.rollback() }
             return .success(finished)
         } catch {
             store.rollback()

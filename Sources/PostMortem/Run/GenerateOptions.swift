@@ -17,8 +17,15 @@ public struct GenerateOptions: Sendable {
     /// Also write each document to this folder as `.md` (and `.html` with ``html``).
     public var outputDirectory: URL?
     public var html = false
+    /// A batch run leaves alone incidents resolved less than this long ago, while Sentinel's
+    /// own post-mortem writer may still overwrite what is stored; zero takes them all.
+    /// Incidents asked for by id are generated anyway.
+    public var settle = Self.defaultSettle
     /// Incidents read, rendered and written per transaction.
     public var batchSize = 100
+
+    /// Fifteen minutes: Sentinel's writer saves within a minute or two of the resolution.
+    public static let defaultSettle = Span(microseconds: 15 * 60 * 1_000_000)
 
     public init() {}
 }

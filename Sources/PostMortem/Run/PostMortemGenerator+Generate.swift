@@ -32,17 +32,31 @@ extension PostMortemGenerator {
                 throw GenerateError.outputDirectory(directory.path, error.localizedDescription)
             }
         }
-        let store = try IncidentStore(connectionString: connectionString)
+        let store = try IncidentStore(connectionString: connectionString, logger: logger)
         let ids = Array(Set(options.incidentIDs)).sorted()
-        let query = IncidentStore.Query(
+        let security = try store.rowSecurity()
+        try security.check(writing: !options.dryRun, requested: ids)
+        var query = IncidentStore.Query(
             kind: options.force ? .all : .due, ids: ids.isEmpty ? nil : ids, since: options.since,
             until: options.until, seed: seed)
+        // Incidents resolved since `settled` may still be overwritten by Sentinel's own writer: a
+        // batch run leaves them for a later run and counts them; asked for by id, they are
+        // generated with a note.
+        let settled = options.settle.microseconds > 0
+            ? Timestamp(microseconds: try store.serverTime().microseconds - options.settle.microseconds) : nil
+        summary.settle = options.settle
+        if ids.isEmpty, let settled {
+            var settling = query
+            settling.resolvedAfter = settled
+            summary.settling = try store.count(settling)
+            query.resolvedBy = settled
+        }
         let total = countFirst ? try store.count(query) : nil
         // Two connections take turns (see ConnectionTurn): while the client renders one batch,
         // the server writes the previous one on one connection and reads the next on the other.
         // Each connection claims from its own half of the ids, split in the middle of the
         // resolved ones' range, so that when little is due both halves are searched at once.
-        let stores = [store, try IncidentStore(connectionString: connectionString)]
+        let stores = [store, try IncidentStore(connectionString: connectionString, logger: logger)]
         var ranges = [IDRange(), IDRange(isDone: true)]
         if query.ids == nil, let bounds = try store.resolvedIDRange(), let middle = IncidentID.midpoint(bounds.first, bounds.last) {
             ranges = [IDRange(through: middle), IDRange(after: middle)]
@@ -81,7 +95,7 @@ extension PostMortemGenerator {
                 let finished = try current.wait()
                 turns[side] = nil
                 outstanding -= finished.requested
-                record(held[side], outcomes: finished.written, options: options, summary: &summary)
+                record(held[side], outcomes: finished.written, options: options, settled: settled, summary: &summary)
                 held[side] = []
                 let batch = finished.batch
                 if batch.count < finished.requested { ranges[side].isDone = true }
@@ -106,7 +120,7 @@ extension PostMortemGenerator {
             let missing = ids.filter { !seen.contains($0) }
             let existing = try store.incidents(ids: missing, seed: seed).map(\.id)
             for id in missing {
-                let reason = existing.contains(id) ? "another run is generating it right now" : "no incident has this id"
+                let reason = existing.contains(id) ? "another run is generating it right now" : security.notFoundReason
                 summary.failed.append(.init(id: id, reason: reason))
             }
             summary.failed.sort { $0.id < $1.id }
@@ -117,18 +131,21 @@ extension PostMortemGenerator {
 
     /// Records a rendered batch with the outcomes of its writes (in the order of its writes).
     private func record(
-        _ rendered: [Rendered], outcomes: [IncidentStore.WriteOutcome], options: GenerateOptions, summary: inout RunSummary
+        _ rendered: [Rendered], outcomes: [IncidentStore.WriteOutcome], options: GenerateOptions, settled: Timestamp?,
+        summary: inout RunSummary
     ) {
         let writes = options.dryRun ? [] : rendered.compactMap(\.write)
         let outcomeByID = Dictionary(zip(writes.map(\.id), outcomes)) { first, _ in first }
         for rendered in rendered {
-            record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, summary: &summary)
+            record(rendered, outcome: outcomeByID[rendered.incident.id], options: options, settled: settled, summary: &summary)
         }
     }
 
     /// Records one rendered incident, with the outcome of its write, and writes its files.
+    /// An incident resolved after `settled` that is written gets a note in the summary.
     private func record(
-        _ rendered: Rendered, outcome: IncidentStore.WriteOutcome?, options: GenerateOptions, summary: inout RunSummary
+        _ rendered: Rendered, outcome: IncidentStore.WriteOutcome?, options: GenerateOptions, settled: Timestamp?,
+        summary: inout RunSummary
     ) {
         var counts = rendered.counts
         defer { summary.redactions.add(counts) }
@@ -149,6 +166,13 @@ extension PostMortemGenerator {
             switch outcome {
             case .written:
                 summary.generated.append(incident.id)
+                if let settled, let resolved = incident.resolvedAt, resolved > settled {
+                    let age = Span(microseconds: settled.microseconds + options.settle.microseconds - resolved.microseconds)
+                    summary.settlingWritten.append(.init(
+                        id: incident.id,
+                        reason: "resolved \(age.text) ago; Sentinel's own post-mortem writer may still replace this text, "
+                            + "and the next run then keeps that text under \"Earlier post-mortem\""))
+                }
             case nil:
                 summary.failed.append(.init(id: incident.id, reason: "its post-mortem was not written; run generate again"))
                 return

@@ -76,9 +76,11 @@ public struct PostMortemGenerator: Sendable {
     /// The whole document is redacted, since it leaves the database.
     public func render(id: String) throws -> (incident: Incident, document: String) {
         let id = try IncidentID.validated(id)
-        let store = try IncidentStore(connectionString: connectionString)
+        let store = try IncidentStore(connectionString: connectionString, logger: logger)
+        let security = try store.rowSecurity()
+        try security.check(writing: false, requested: [id])
         guard let stored = try store.incidents(ids: [id], seed: seed).first else {
-            throw GenerateError.incidentNotFound(id)
+            throw security.mayHideIncidents ? GenerateError.incidentNotVisible(id, role: security.role) : .incidentNotFound(id)
         }
         var counts = Redactor.Counts()
         let incident = redactor.redact(stored, counts: &counts)

@@ -22,6 +22,12 @@ public struct RunSummary: Sendable {
     /// Changed by someone else between read and write; the next run picks them up.
     public var skipped: [Note] = []
     public var failed: [Note] = []
+    /// Due incidents a batch run left for a later one: resolved less than ``settle`` ago.
+    public var settling = 0
+    public var settle = Span(microseconds: 0)
+    /// Written although resolved less than ``settle`` ago (asked for by id): Sentinel's own
+    /// post-mortem writer may still replace them.
+    public var settlingWritten: [Note] = []
     public var dryRun = false
     /// Data quality notes found in the rendered documents, counted by kind.
     public var dataQuality: [String: Int] = [:]
@@ -36,8 +42,11 @@ public struct RunSummary: Sendable {
     /// The summary for people, several lines, ending with a line break.
     public var text: String {
         let elapsed = String(format: "%.1f s", elapsedSeconds)
+        let later = settling == 0 ? "" : "\(settling) left for a later run: resolved less than \(settle.text) ago, "
+            + "while Sentinel's own post-mortem writer may still replace what is stored (--settle).\n"
         if processed == 0 {
-            return "Nothing to do: every resolved incident's post-mortem is up to date (\(elapsed)).\n"
+            let settled = settling == 0 ? "every" : "every settled"
+            return "Nothing to do: \(settled) resolved incident's post-mortem is up to date (\(elapsed)).\n" + later
         }
         let verb = dryRun ? "rendered (dry run, nothing written)" : "generated"
         var text = "\(generated.count) \(verb), \(unchanged.count) unchanged, \(conflicts.count) conflicts, "
@@ -46,12 +55,14 @@ public struct RunSummary: Sendable {
             let counts = dataQuality.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             text += "Data quality notes: \(counts.joined(separator: ", ")).\n"
         }
+        text += later
         if let line = redactions.line { text += line }
         for conflict in conflicts {
             text += "  conflict \(conflict.id): section '\(conflict.region)' was edited by a person and its facts changed; kept as edited\n"
         }
         for note in skipped { text += "  skipped \(note.id): \(note.reason)\n" }
         for note in failed { text += "  failed  \(note.id): \(note.reason)\n" }
+        for note in settlingWritten { text += "  note    \(note.id): \(note.reason)\n" }
         return text
     }
 
@@ -62,7 +73,7 @@ public struct RunSummary: Sendable {
             "generated": generated.count, "unchanged": unchanged.count, "conflicts": conflicts.map { ["id": $0.id, "section": $0.region] },
             "skipped": notes(skipped), "failed": notes(failed), "dryRun": dryRun, "dataQuality": dataQuality,
             "elapsedSeconds": (elapsedSeconds * 1000).rounded() / 1000, "exitCode": Int(exitCode),
-            "redactions": redactions.byRule,
+            "redactions": redactions.byRule, "settling": settling, "settlingWritten": notes(settlingWritten),
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)

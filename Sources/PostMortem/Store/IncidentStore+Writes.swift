@@ -19,7 +19,9 @@ extension IncidentStore {
     /// Stores each write's text as its incident's post-mortem if the current one is still the
     /// expected one; the outcomes are in the order of `writes`.
     ///
-    /// Every write sets `post_mortem_updated_at` and `updated_at` to now() in the same statement.
+    /// Every write sets `post_mortem_updated_at` to now() in the same statement, and nothing
+    /// else: `updated_at` is left alone, since Sentinel's dashboard measures MTTR up to it when
+    /// no action was executed (where Sentinel's v2 trigger exists, it moves it anyway).
     /// The statements go out in pipeline mode, one round trip for all of them, after one
     /// savepoint of the batch's transaction, as executions of one prepared statement: prepared
     /// and deallocated in that round trip, under a fresh name, so the server plans the write
@@ -33,9 +35,8 @@ extension IncidentStore {
     /// the open transaction under PostgreSQL's 64 cached subtransactions, past which other
     /// sessions' snapshots must look its rows up in pg_subtrans. A lost connection is thrown.
     func writePostMortems(_ writes: [Write]) throws(PostgresError) -> [WriteOutcome] {
-        let touch = schema.hasUpdatedAt ? ", updated_at = now()" : ""
         let sql = """
-            UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now()\(touch)
+            UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now()
             WHERE id = $1::uuid AND status = 'resolved' AND post_mortem_md IS NOT DISTINCT FROM $3::text
             """
         let action = "Writing \(writes.count) post-mortem(s)"

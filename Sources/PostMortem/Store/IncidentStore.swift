@@ -1,3 +1,5 @@
+import Logging
+
 /// Reads incidents and their timelines from Sentinel's database and writes post-mortems back.
 ///
 /// Built on ``PostgresConnection``; every value is bound as a parameter. The SQL is assembled
@@ -37,13 +39,35 @@ final class IncidentStore {
         var since: String?
         /// `resolved_at` on or before this day.
         var until: String?
+        /// Only incidents resolved at or before this instant, or with no `resolved_at`: the
+        /// rest are still settling (Sentinel's own writer may be at work on them).
+        var resolvedBy: Timestamp?
+        /// Only incidents resolved after this instant.
+        var resolvedAfter: Timestamp?
         /// What besides the row the documents depend on (templates, format, settings), hashed.
         var seed: String = ""
     }
 
-    init(connectionString: String?) throws(PostgresError) {
-        connection = try PostgresConnection(connectionString: connectionString)
+    /// Connects and reads the schema; the server's notices go to `logger` at debug level.
+    init(connectionString: String?, logger: Logger = Logger(label: "sentinel-report")) throws(PostgresError) {
+        connection = try PostgresConnection(connectionString: connectionString, logger: logger)
         schema = try Schema.detect(connection)
+    }
+
+    /// The server's clock, which `resolved_at` is compared with.
+    func serverTime() throws(PostgresError) -> Timestamp {
+        let text = try connection.query(
+            "SELECT (extract(epoch from now()) * 1000000)::bigint::text", action: "Reading the server's clock"
+        ).rows.first?.first ?? nil
+        guard let text, let microseconds = Int64(text) else {
+            throw PostgresError(.statement, action: "Reading the server's clock", message: "the server sent no time")
+        }
+        return Timestamp(microseconds: microseconds)
+    }
+
+    /// What row-level security lets this connection's role do (one query).
+    func rowSecurity() throws(PostgresError) -> RowSecurity {
+        try RowSecurity.read(connection)
     }
 
     /// Starts a batch's transaction, with times in UTC and the run's timeouts.
@@ -96,6 +120,11 @@ final class IncidentStore {
         }
         if let since = query.since { clauses.append("i.resolved_at >= \(parameter(since))::date") }
         if let until = query.until { clauses.append("i.resolved_at < \(parameter(until))::date + 1") }
+        func instant(_ time: Timestamp) -> String {
+            "timestamptz 'epoch' + \(parameter(String(time.microseconds)))::bigint * interval '1 microsecond'"
+        }
+        if let by = query.resolvedBy { clauses.append("(i.resolved_at IS NULL OR i.resolved_at <= \(instant(by)))") }
+        if let after = query.resolvedAfter { clauses.append("i.resolved_at > \(instant(after))") }
         return (clauses.joined(separator: " AND "), parameters)
     }
 
@@ -105,8 +134,9 @@ final class IncidentStore {
         try begin(readOnly: true)
         defer { rollback() }
         let (filter, parameters) = filter(query)
+        // The seed ($1) is selected too: a filter that does not use it would leave its type unknown.
         let rows = try connection.query(
-            "SELECT count(*) FROM incidents i WHERE \(filter)", [query.seed] + parameters,
+            "SELECT count(*), $1::text FROM incidents i WHERE \(filter)", [query.seed] + parameters,
             action: "Counting the incidents to process")
         return rows.rows.first?.first.flatMap { $0.flatMap { Int($0) } } ?? 0
     }

@@ -1,5 +1,6 @@
 import CLibpq
 import Foundation
+import Logging
 
 /// A connection to PostgreSQL through libpq. With PostgresRows, the only code that calls libpq.
 ///
@@ -11,6 +12,8 @@ final class PostgresConnection {
     private let connection: OpaquePointer
     /// The password in use, removed from every message that leaves this type.
     private let secrets: [String]
+    /// Where the server's notices and warnings go; referenced by libpq until ``deinit``.
+    private let notices: NoticeSink
 
     /// Seconds allowed for connecting when neither the connection string nor PGCONNECT_TIMEOUT sets it.
     static let defaultConnectTimeout = "10"
@@ -19,7 +22,12 @@ final class PostgresConnection {
     /// `nil` uses libpq's own defaults: the PG* variables, the service file and `.pgpass`.
     ///
     /// The client encoding is pinned to UTF-8 and a connect timeout is added when the user set none.
-    init(connectionString: String?, applicationName: String = "sentinel-report") throws(PostgresError) {
+    /// The server's notices and warnings (`WARNING: there is already a transaction in
+    /// progress`, a trigger's `RAISE NOTICE`) go to `logger` at debug level, never to stderr.
+    init(
+        connectionString: String?, applicationName: String = "sentinel-report",
+        logger: Logger = Logger(label: "sentinel-report")
+    ) throws(PostgresError) {
         let parsed = try Self.parse(connectionString)
         var keywords = ["client_encoding", "fallback_application_name"]
         var values = ["UTF8", applicationName]
@@ -50,6 +58,31 @@ final class PostgresConnection {
         }
         self.connection = connection
         self.secrets = secrets
+        notices = NoticeSink(logger: logger, secrets: secrets)
+        PQsetNoticeReceiver(connection, { context, result in
+            guard let context, let result else { return }
+            let sink = Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue()
+            func field(_ code: Unicode.Scalar) -> String {
+                PQresultErrorField(result, Int32(code.value)).map { String(cString: $0) } ?? ""
+            }
+            sink.receive(severity: field("S"), message: field("M"))
+        }, Unmanaged.passUnretained(notices).toOpaque())
+    }
+
+    /// Receives what the server says besides results, for as long as the connection lives.
+    private final class NoticeSink {
+        let logger: Logger
+        let secrets: [String]
+
+        init(logger: Logger, secrets: [String]) {
+            self.logger = logger
+            self.secrets = secrets
+        }
+
+        func receive(severity: String, message: String) {
+            logger.debug(
+                "server \(severity.lowercased()): \(PostgresConnection.scrub(message, secrets: secrets))")
+        }
     }
 
     deinit {

@@ -6,8 +6,6 @@
 struct Schema: Equatable {
     /// Expression for an event's time.
     let eventTime: String
-    /// Whether `incidents.updated_at` exists, to touch it on write.
-    let hasUpdatedAt: Bool
     /// The select list for an incident row, in the order ``IncidentStore`` decodes it.
     let incidentColumns: String
     /// The events of the incidents whose ids are in `$1` (uuid[]), in time order.
@@ -59,7 +57,6 @@ struct Schema: Equatable {
             throw PostgresError(
                 .schema, action: "Checking the incident_events table", message: "it lacks incident_id or status")
         }
-        hasUpdatedAt = present.contains("updated_at")
         incidentColumns = Self.decodedColumns.map { column in
             switch (present.contains(column.name), column.isTime, column.name) {
             case (false, _, _): "NULL"

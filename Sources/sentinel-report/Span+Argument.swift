@@ -1,0 +1,42 @@
+import ArgumentParser
+import PostMortem
+
+/// A length of time on the command line: `0`, or whole numbers with units `d`, `h`, `m` and
+/// `s`, largest first, such as `15m`, `90s` or `1h30m`.
+extension Span: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard argument != "0" else {
+            self.init(microseconds: 0)
+            return
+        }
+        let units: [(Character, Int64)] = [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)]
+        var seconds: Int64 = 0
+        var number = ""
+        var nextUnit = 0
+        for character in argument {
+            if character.isASCII, character.isNumber {
+                number.append(character)
+                continue
+            }
+            guard let value = Int64(number), value <= 1_000_000,
+                  let unit = units[nextUnit...].firstIndex(where: { $0.0 == character })
+            else { return nil }
+            seconds += value * units[unit].1
+            number = ""
+            nextUnit = unit + 1
+        }
+        guard number.isEmpty, nextUnit > 0 else { return nil }
+        self.init(microseconds: seconds * 1_000_000)
+    }
+
+    /// The length as it would be typed: `15m`, `1h30m`, `0`.
+    public var defaultValueDescription: String {
+        var seconds = microseconds / 1_000_000
+        var text = ""
+        for (unit, length) in [("d", Int64(86_400)), ("h", 3600), ("m", 60), ("s", 1)] where seconds >= length {
+            text += "\(seconds / length)\(unit)"
+            seconds %= length
+        }
+        return text.isEmpty ? "0" : text
+    }
+}
