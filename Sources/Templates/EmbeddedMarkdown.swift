@@ -55,14 +55,62 @@ public struct EmbeddedMarkdown: Sendable {
     /// `titles` (ignoring case, accents and a trailing colon), up to the next heading of the
     /// same or a higher level. `nil` when no such section exists or it is empty.
     public func section(titled titles: Titles) -> String? {
+        guard let body = sectionBlocks(titled: titles) else { return nil }
+        let section = joined(body)
+        return section.isEmpty ? nil : String(section)
+    }
+
+    /// The blocks of the section ``section(titled:)`` returns; `nil` when there is none.
+    private func sectionBlocks(titled titles: Titles) -> ArraySlice<Block>? {
         guard let start = blocks.firstIndex(where: { $0.headingLevel != nil && titles.folded.contains(Self.fold($0.headingText)) }),
             let startLevel = blocks[start].headingLevel
         else { return nil }
         let body = blocks[(start + 1)...].prefix { ($0.headingLevel ?? Int.max) > startLevel }
-        guard let first = body.first, let last = body.last else { return nil }
-        // Blocks next to each other in the text are joined as they are in it.
-        let section = Self.trimmed(text[utf8Offsets: first.range.lowerBound..<min(last.range.upperBound, text.utf8.count)])
-        return section.isEmpty ? nil : String(section)
+        return body.isEmpty ? nil : body
+    }
+
+    /// The text of consecutive `blocks`, joined as they are in ``text``, without trailing line breaks.
+    private func joined(_ blocks: ArraySlice<Block>) -> Substring {
+        guard let first = blocks.first, let last = blocks.last else { return "" }
+        return Self.trimmed(text[utf8Offsets: first.range.lowerBound..<min(last.range.upperBound, text.utf8.count)])
+    }
+
+    /// The start of a text, whole blocks only, and how much of it is left out.
+    public struct Excerpt: Sendable, Equatable {
+        /// The blocks kept, without trailing line breaks; empty when not even the first fits.
+        public let text: String
+        /// Characters (Unicode scalars) of the text left out.
+        public let omittedCharacters: Int
+    }
+
+    /// The first blocks of ``text`` that fit in `characters` Unicode scalars, cut only between
+    /// blocks, so that no list, table or code block is left open; `nil` when all of it fits.
+    public func excerpt(fitting characters: Int) -> Excerpt? {
+        excerpt(of: blocks[...], fitting: characters)
+    }
+
+    /// ``section(titled:)`` cut like ``excerpt(fitting:)``; `nil` when there is no such section
+    /// or all of it fits.
+    public func sectionExcerpt(titled titles: Titles, fitting characters: Int) -> Excerpt? {
+        sectionBlocks(titled: titles).flatMap { excerpt(of: $0, fitting: characters) }
+    }
+
+    private func excerpt(of blocks: ArraySlice<Block>, fitting characters: Int) -> Excerpt? {
+        let total = joined(blocks).unicodeScalars.count
+        guard total > characters else { return nil }
+        // Counted block by block (with the break that ends each, so at most one over).
+        var kept = blocks.startIndex
+        var counted = 0
+        var position = min(blocks[kept].range.lowerBound, text.utf8.count)
+        while kept < blocks.endIndex {
+            let end = max(position, min(blocks[kept].range.upperBound, text.utf8.count))
+            counted += text[utf8Offsets: position..<end].unicodeScalars.count
+            position = end
+            guard counted <= characters else { break }
+            kept += 1
+        }
+        let text = joined(blocks[blocks.startIndex..<kept])
+        return Excerpt(text: String(text), omittedCharacters: total - text.unicodeScalars.count)
     }
 
     /// `text` without trailing line breaks: `\n` bytes first, then any other (`\r`, U+2028…) as

@@ -23,9 +23,21 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("log-lines"), help: ArgumentHelp("How many of the last log lines to show.", valueName: "n"))
     var logLines = LogExcerpt.defaultLineCount
 
+    @Option(
+        name: .customLong("max-chars"),
+        help: ArgumentHelp(
+            "Cut the longest generated parts (log lines, command output, analysis, timeline) to keep each "
+                + "post-mortem under this many characters, so that Sentinel's dashboard (100,000 at most) can save "
+                + "an edit of it; 0 for no limit. Text people wrote is never cut.",
+            valueName: "n"))
+    var maxCharacters = ReportSettings.defaultMaxCharacters
+
     func validate() throws {
         if let incidentURL { try Self.validate(incidentURL: incidentURL) }
         guard logLines >= 0 else { throw ValidationError("--log-lines must be 0 or more.") }
+        guard maxCharacters == 0 || maxCharacters >= 1_000 else {
+            throw ValidationError("--max-chars must be 0 (no limit) or at least 1000.")
+        }
     }
 
     static func validate(incidentURL: String) throws {
@@ -44,6 +56,7 @@ struct ReportOptions: ParsableArguments {
         settings.locale = locale
         settings.incidentURL = incidentURL
         settings.logLines = logLines
+        settings.maxCharacters = maxCharacters == 0 ? nil : maxCharacters
         return settings
     }
 }

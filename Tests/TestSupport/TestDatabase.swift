@@ -50,6 +50,21 @@ public final class TestDatabase {
         _ = try? admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", action: "Dropping a test database")
     }
 
+    /// A connection of its own to a database, for a test that plays another client.
+    public final class Connection {
+        private let connection: PostgresConnection
+
+        public init(url: String) throws {
+            connection = try PostgresConnection(connectionString: url)
+        }
+
+        /// Runs one statement and returns its rows as text.
+        @discardableResult
+        public func execute(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
+            try connection.query(sql, parameters, action: "Test statement").rows
+        }
+    }
+
     /// Runs one statement in this database and returns its rows as text.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {

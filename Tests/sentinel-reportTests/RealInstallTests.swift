@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 import Testing
 import TestSupport
 
@@ -128,6 +129,36 @@ struct RealInstallTests {
         let unsettled = try run(["generate", "--settle", "0", "--json"])
         #expect(try json(unsettled)["generated"] as? Int == 1)
         #expect(try json(unsettled)["settling"] as? Int == 0)
+    }
+
+    @Test func aMegabyteLogLineAndLongOutputStillMakeADocumentTheDashboardCanSave() throws {
+        let huge = "c0000000-0000-4000-8000-000000000002"
+        let item = #"{"ts":"2026-10-01T07:59:58Z","level":"error","msg":"upstream timed out","route":"/pay","ms":30001},"#
+        let line = "[2026-10-01 07:59:58 UTC] [" + String(repeating: item, count: 1_048_576 / item.utf8.count) + "]"
+        let output = (0..<5_000).map { "restart attempt \($0): waiting for payments-api to stop ```" }.joined(separator: "\n")
+        try database.insertIncident(
+            id: huge, title: "structured logs", extra: ["logs": line, "action_result": String(output.prefix(300_000))])
+        let result = try run(["generate", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try json(result)["shortened"] as? Int == 1)
+        #expect(result.stderr.contains("Shortened to stay under 60000 characters: 1 (commandOutput 1, logLines 1)."))
+        // Counted as the dashboard counts: characters (code points), in the database.
+        let length = try database.execute("SELECT char_length(post_mortem_md) FROM incidents WHERE id = $1", [huge])
+        #expect(Int(length.first?.first.flatMap { $0 } ?? "") ?? .max <= 60_000)
+        let document = try #require(try database.postMortem(huge))
+        // Parsed as markdown, every section is a heading of its own: no fence or table left open swallowed one.
+        let html = HTMLRenderer.fragment(fromMarkdown: document)
+        let headings = html.components(separatedBy: "<h2>").dropFirst().compactMap { $0.components(separatedBy: "</h2>").first }
+        #expect(headings == ["Summary", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
+                             "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned",
+                             "Notes", "Data quality notes"])
+        #expect(document.contains("`sentinel-report render \(huge) --max-chars 0`"))
+        // The last section's text is a paragraph, not code: every fence before it closed.
+        #expect(html.contains("<h2>Data quality notes</h2>\n<p>"))
+
+        let whole = try run(["render", huge, "--max-chars", "0"])
+        #expect(whole.stdout.contains(String(line.suffix(2_000))))
+        #expect(try run(["generate"]).stderr.contains("Nothing to do"))
     }
 
     @Test func noStrayServerMessagesOnStderr() throws {

@@ -38,10 +38,17 @@ public enum ReportModel {
             metrics = MetricsReport(incident: incident, locale: locale)
             notes = DataQualityNote.notes(incident: incident, timeline: timeline, durations: durations, metrics: metrics)
         }
+
+        /// The length of the longest list that grows with the timeline (see ``ReportCuts/timelineEntries``).
+        var longestList: Int {
+            max(timeline.entries.count, chain.steps.count, notes.count)
+        }
     }
 
+    /// The model of `incident`'s post-mortem, with the longest generated parts shortened as
+    /// `cuts` says (see ``DocumentFit``).
     public static func make(
-        for incident: Incident, facts: Facts, generator: Generator, settings: ReportSettings
+        for incident: Incident, facts: Facts, generator: Generator, settings: ReportSettings, cuts: ReportCuts = ReportCuts()
     ) -> TemplateObject {
         var model: TemplateObject = [
             "generator": ["version": .text(generator.version), "templates": .text(generator.templateSet), "locale": .text(settings.locale)],
@@ -49,26 +56,73 @@ public enum ReportModel {
             "detectedAt": .text(incident.createdAt.utcText),
             "summary": .object(summaryValues(facts)),
             "durations": .object(durationValues(facts.durations)),
-            "timeline": .list(timelineValues(facts.timeline)),
-            "action": .object(actionValues(incident, chain: facts.chain)),
+            "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries)),
+            "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, locale: settings.locale)),
             "recurrence": .object(recurrenceValues(incident.recurrence)),
-            "dataQuality": .list(facts.notes.map { .object(noteValues($0)) }),
+            "dataQuality": .list(ends(of: facts.notes, keeping: cuts.timelineEntries) { .object(noteValues($1)) }),
             "hasDataQualityNotes": .flag(!facts.notes.isEmpty),
         ]
         model["resolvedAt"] = text(incident.resolvedAt?.utcText)
+        model["maxChars"] = text(settings.maxCharacters.map(String.init))
         if let metrics = facts.metrics { model["metrics"] = .object(metricsValues(metrics)) }
         if let reasoning = incident.agentReasoning {
             let embedded = EmbeddedMarkdown(reasoning, below: 3)
-            model["analysis"] = .text(embedded.text)
-            model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
+            if let budget = cuts.analysisCharacters {
+                let analysis = embedded.excerpt(fitting: budget)
+                model["analysis"] = analysis.map { $0.text.isEmpty ? nil : .text($0.text) } ?? .text(embedded.text)
+                model["analysisOmitted"] = analysis.map { .text(String($0.omittedCharacters)) }
+                if let rootCause = embedded.sectionExcerpt(titled: rootCauseTitles, fitting: budget) {
+                    model["rootCause"] = rootCause.text.isEmpty ? nil : .text(rootCause.text)
+                    model["rootCauseOmitted"] = .text(String(rootCause.omittedCharacters))
+                } else {
+                    model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
+                }
+            } else {
+                model["analysis"] = .text(embedded.text)
+                model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
+            }
         }
         if let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines) {
-            model["logs"] = [
-                "block": .text(Markdown.codeBlock(logs.text, language: "text")), "shown": .text(String(logs.shownLines)),
+            var lines = logs.text
+            var longLines = 0
+            if let width = cuts.logLineWidth {
+                (lines, longLines) = ReportCuts.cuttingLines(of: lines, width: width) {
+                    ReportCuts.lineMarker($0, locale: settings.locale)
+                }
+            }
+            var values: TemplateObject = [
+                "block": .text(Markdown.codeBlock(lines, language: "text")), "shown": .text(String(logs.shownLines)),
                 "total": .text(String(logs.totalLines)), "cut": .flag(logs.isCut),
             ]
+            if longLines > 0, let width = cuts.logLineWidth {
+                values["longLines"] = .text(String(longLines))
+                values["lineWidth"] = .text(String(width))
+            }
+            model["logs"] = .object(values)
         }
+        model["timelineOmitted"] = omitted(total: facts.timeline.entries.count, keeping: cuts.timelineEntries)
+        model["dataQualityOmitted"] = omitted(total: facts.notes.count, keeping: cuts.timelineEntries)
         return model
+    }
+
+    /// The values of the first and the last elements of `list`, `keeping` in all (all of them
+    /// for `nil`), each made by `value` from its offset in the whole list and itself.
+    private static func ends<Element>(
+        of list: [Element], keeping: Int?, _ value: (Int, Element) -> TemplateValue
+    ) -> [TemplateValue] {
+        guard let keeping, keeping < list.count else { return list.indices.map { value($0, list[$0]) } }
+        let kept = list.indices.prefix((keeping + 1) / 2) + list.indices.suffix(keeping / 2)
+        return kept.map { value($0, list[$0]) }
+    }
+
+    /// What ``ends(of:keeping:)`` leaves out of a list of `total`: the numbers (from 1) of the
+    /// `first` and `last` elements left out, their `count` and the `total`; `nil` when nothing is.
+    private static func omitted(total: Int, keeping: Int?) -> TemplateValue? {
+        guard let keeping, keeping < total else { return nil }
+        return [
+            "first": .text(String((keeping + 1) / 2 + 1)), "last": .text(String(total - keeping / 2)),
+            "count": .text(String(total - keeping)), "total": .text(String(total)),
+        ]
     }
 
     /// A text value, or none.
@@ -133,8 +187,9 @@ public enum ReportModel {
         return values
     }
 
-    private static func timelineValues(_ timeline: Timeline) -> [TemplateValue] {
-        timeline.entries.enumerated().map { number, entry in
+    /// The timeline's rows; with `keeping`, only that many: the first half and the last.
+    private static func timelineValues(_ timeline: Timeline, keeping: Int?) -> [TemplateValue] {
+        ends(of: timeline.entries, keeping: keeping) { number, entry in
             var values = entryValues(entry)
             values["number"] = .text(String(number + 1))
             values["duplicate"] = .flag(entry.isRepeated)
@@ -146,7 +201,24 @@ public enum ReportModel {
         }
     }
 
-    private static func actionValues(_ incident: Incident, chain: DecisionChain) -> TemplateObject {
+    /// A command's output or error as a code block under `block`; with
+    /// ``ReportCuts/outputCharacters``, its start and end only, flagged `shortened`, with how many
+    /// characters are `omitted` of its `total`.
+    private static func output(_ text: String, cuts: ReportCuts, locale: String) -> TemplateValue {
+        guard let budget = cuts.outputCharacters,
+              let (kept, omitted) = ReportCuts.cuttingMiddle(of: text, keeping: budget, marker: {
+                  ReportCuts.middleMarker($0, locale: locale)
+              })
+        else {
+            return ["block": .text(Markdown.codeBlock(text, language: "text")), "shortened": false]
+        }
+        return [
+            "block": .text(Markdown.codeBlock(kept, language: "text")), "shortened": true,
+            "omitted": .text(String(omitted)), "total": .text(String(text.unicodeScalars.count)),
+        ]
+    }
+
+    private static func actionValues(_ incident: Incident, chain: DecisionChain, cuts: ReportCuts, locale: String) -> TemplateObject {
         var values: TemplateObject = [
             "approved": .flag(chain.decision == .approved), "rejected": .flag(chain.decision == .rejected),
             "postponed": .flag(chain.decision == .postponed), "undecided": .flag(chain.decision == .none),
@@ -154,13 +226,11 @@ public enum ReportModel {
         values["decidedBy"] = text(incident.approvedBy)
         values["executedAt"] = text(incident.executedAt?.utcText)
         if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = block(proposed, language: "sh") }
-        if let result = nonBlank(incident.actionResult) { values["result"] = block(result, language: "text") }
-        // Decision notes are shown with their step; only real command error output is a block.
-        if let error = nonBlank(incident.actionError), !["[RECHAZADO]", "[POSPUESTO]", "[RECOVERY]"].contains(where: error.hasPrefix) {
-            values["error"] = block(error, language: "text")
-        }
+        if let result = nonBlank(incident.actionResult) { values["result"] = output(result, cuts: cuts, locale: locale) }
+        if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, locale: locale) }
         values["hasSteps"] = .flag(!chain.steps.isEmpty)
-        values["steps"] = .list(chain.steps.map { step in
+        values["stepsOmitted"] = omitted(total: chain.steps.count, keeping: cuts.timelineEntries)
+        values["steps"] = .list(ends(of: chain.steps, keeping: cuts.timelineEntries) { _, step in
             var stepValues = entryValues(step.entry)
             // Every kind is set, so a template's `{{#kind}}` never falls through to an outer value.
             for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
@@ -170,6 +240,14 @@ public enum ReportModel {
             return .object(stepValues)
         })
         return values
+    }
+
+    /// The command's error output: `action_error` unless it is a decision note, which is
+    /// shown with its step instead.
+    static func commandError(_ incident: Incident) -> String? {
+        guard let error = nonBlank(incident.actionError), !["[RECHAZADO]", "[POSPUESTO]", "[RECOVERY]"].contains(where: error.hasPrefix)
+        else { return nil }
+        return error
     }
 
     /// The text, or `nil` when it holds only white space (the store already reads those as NULL).

@@ -6,6 +6,13 @@ public struct ReportSettings: Sendable {
     public var incidentURL: String?
     /// How many of the last log lines a document shows.
     public var logLines = LogExcerpt.defaultLineCount
+    /// The most characters (Unicode scalars, as Sentinel's dashboard counts them) a document
+    /// may have: its longest generated parts are cut to stay under it (see ``DocumentFit``).
+    /// `nil` for no limit.
+    public var maxCharacters: Int? = Self.defaultMaxCharacters
+
+    /// Far under the 100,000 the dashboard can save, so that a person has room to write.
+    public static let defaultMaxCharacters = 60_000
 
     public init() {}
 

@@ -88,13 +88,34 @@ public enum SampleIncidents {
     /// Every sample.
     public static var all: [Incident] { [approved, rejected, swept, untimed] }
 
+    /// The approved sample with parts too long for the dashboard, and the cuts that shorten
+    /// every one of them, as for a document over the character limit.
+    static var long: (incident: Incident, cuts: ReportCuts) {
+        var incident = approved
+        incident.logs = (incident.logs ?? "") + "\n" + String(repeating: "{\"level\":\"error\"}", count: 200)
+        incident.actionResult = String(repeating: "restarting payments-api\n", count: 200)
+        incident.actionError = String(repeating: "warning: container took 12 s to stop\n", count: 100)
+        incident.agentReasoning = (incident.agentReasoning ?? "") + "\n\n" + String(repeating: "Evidence.\n\n", count: 200)
+        // Postponed again and again: a long decision chain, and a data quality note for every repeat.
+        incident.events += (0..<8).flatMap { round in
+            [IncidentEvent(status: "awaiting_approval", time: at(51 + Double(round))), IncidentEvent(status: "awaiting_approval", time: at(51.5 + Double(round))),
+             IncidentEvent(status: "analyzed", time: at(51.7 + Double(round)))]
+        }
+        var cuts = ReportCuts()
+        cuts.logLineWidth = ReportCuts.logLineWidth
+        cuts.outputCharacters = ReportCuts.leastOutputCharacters
+        cuts.analysisCharacters = 10
+        cuts.timelineEntries = 4
+        return (incident, cuts)
+    }
+
     /// The models of every sample merged into one, in which every template variable has a value.
     public static func model(generator: ReportModel.Generator, settings: ReportSettings) -> [String: Any] {
         var settings = settings
         if settings.incidentURL == nil { settings.incidentURL = "https://sentinel.example.com/incidents/{id}" }
-        return TemplateLint.union(all.map { incident in
+        return TemplateLint.union((all.map { ($0, ReportCuts()) } + [long]).map { incident, cuts in
             let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
-            return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings).mustacheValue
+            return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts).mustacheValue
         })
     }
 }

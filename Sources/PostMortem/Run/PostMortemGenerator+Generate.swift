@@ -158,6 +158,11 @@ extension PostMortemGenerator {
         guard let facts = rendered.facts, let merged = rendered.merged else { return }
         for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
         summary.conflicts += merged.conflicts.map { RunSummary.Conflict(id: incident.id, region: $0) }
+        guard merged.text.contains(where: { !$0.isWhitespace }) else {
+            summary.failed.append(.init(id: incident.id, reason: "the templates made an empty document; nothing was written"))
+            return
+        }
+        summary.record(rendered.fit, of: incident.id)
         if rendered.write == nil {
             summary.unchanged.append(incident.id)
         } else if options.dryRun {

@@ -39,7 +39,7 @@ public struct PostMortemGenerator: Sendable {
     var seed: String {
         var hasher = FNV1a()
         for part in [String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
-                     settings.incidentURL ?? "", String(settings.logLines)] {
+                     settings.incidentURL ?? "", String(settings.logLines), settings.maxCharacters.map(String.init) ?? "-"] {
             hasher.combine(part)
         }
         for rule in redactor.rules {
@@ -52,19 +52,23 @@ public struct PostMortemGenerator: Sendable {
 
     /// The document for `incident` merged into its stored post-mortem, and the conflicts found.
     public func document(for incident: Incident) -> DocumentMerge.Result {
-        document(for: incident, facts: ReportModel.Facts(incident: incident, locale: settings.locale))
+        document(for: incident, facts: ReportModel.Facts(incident: incident, locale: settings.locale)).merged
     }
 
-    func document(for incident: Incident, facts: ReportModel.Facts) -> DocumentMerge.Result {
+    /// The document for `incident` merged into its stored post-mortem, its generated parts cut
+    /// as far as needed to stay under ``ReportSettings/maxCharacters``, and what was cut.
+    func document(for incident: Incident, facts: ReportModel.Facts) -> (merged: DocumentMerge.Result, fit: DocumentFit) {
         let generator = ReportModel.Generator(version: SentinelReportVersion.current, templateSet: templates.name)
-        let model = ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings)
-        let regions = DocumentRegions.split(templates.render(model, incidentType: incident.incidentType))
-        let header = DocumentRegions.Header(
-            toolVersion: SentinelReportVersion.current, templateSet: templates.name, inputs: incident.inputs ?? "-",
-            regions: regions.map(\.name))
-        return DocumentMerge.merge(
-            stored: incident.postMortem, regions: regions, header: header,
-            earlierHeading: templates.render(model, template: TemplateSet.earlierName))
+        return DocumentFit.fitting(incident, facts: facts, settings: settings) { cuts in
+            let model = ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts)
+            let regions = DocumentRegions.split(templates.render(model, incidentType: incident.incidentType))
+            let header = DocumentRegions.Header(
+                toolVersion: SentinelReportVersion.current, templateSet: templates.name, inputs: incident.inputs ?? "-",
+                regions: regions.map(\.name))
+            return DocumentMerge.merge(
+                stored: incident.postMortem, regions: regions, header: header,
+                earlierHeading: templates.render(model, template: TemplateSet.earlierName))
+        }
     }
 
     /// The standalone HTML page of a document, as `export` writes it.
@@ -92,11 +96,16 @@ public struct PostMortemGenerator: Sendable {
         var incident: Incident
         var facts: ReportModel.Facts?
         var merged: DocumentMerge.Result?
+        /// What was cut to keep it under the limit.
+        var fit = DocumentFit()
         var counts: Redactor.Counts
 
-        /// The write this incident needs: a resolved incident whose document changed.
+        /// The write this incident needs: a resolved incident whose document changed (never to
+        /// a blank text, which Sentinel's own writer would take for none).
         var write: IncidentStore.Write? {
-            guard incident.status == "resolved", let merged, merged.text != incident.postMortem else { return nil }
+            guard incident.status == "resolved", let merged, merged.text != incident.postMortem,
+                  merged.text.contains(where: { !$0.isWhitespace })
+            else { return nil }
             return IncidentStore.Write(id: incident.id, text: merged.text, expected: incident.postMortem)
         }
     }
@@ -111,7 +120,7 @@ public struct PostMortemGenerator: Sendable {
             if incident.status == "resolved" {
                 let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
                 rendered.facts = facts
-                rendered.merged = document(for: incident, facts: facts)
+                (rendered.merged, rendered.fit) = document(for: incident, facts: facts)
             }
             slots.store(rendered, at: index)
         }

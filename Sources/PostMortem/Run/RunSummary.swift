@@ -29,6 +29,13 @@ public struct RunSummary: Sendable {
     /// post-mortem writer may still replace them.
     public var settlingWritten: [Note] = []
     public var dryRun = false
+    /// Documents whose generated parts were cut to stay under the character limit.
+    public var shortened = 0
+    /// Those documents, counted by the part cut (see ``ReportCuts/parts``).
+    public var shortenedParts: [String: Int] = [:]
+    /// Documents over the limit even so: what people wrote is never cut.
+    public var overLimit: [Note] = []
+    public var limit: Int?
     /// Data quality notes found in the rendered documents, counted by kind.
     public var dataQuality: [String: Int] = [:]
     public var elapsedSeconds = 0.0
@@ -36,6 +43,20 @@ public struct RunSummary: Sendable {
     public var redactions = Redactor.Counts()
 
     public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
+
+    /// Counts what `fit` cut of incident `id`'s document, and notes it when it is over the limit.
+    mutating func record(_ fit: DocumentFit, of id: String) {
+        limit = fit.limit
+        let parts = fit.cuts.parts
+        if !parts.isEmpty { shortened += 1 }
+        for part in parts { shortenedParts[part, default: 0] += 1 }
+        if fit.isOver, let characters = fit.characters, let limit = fit.limit {
+            overLimit.append(.init(
+                id: id,
+                reason: "\(characters) characters, over the limit of \(limit) with every generated part cut: the rest is text "
+                    + "people wrote, which is never cut (the dashboard cannot save an edit of it until someone shortens it)"))
+        }
+    }
 
     public var processed: Int { generated.count + unchanged.count + skipped.count + failed.count }
 
@@ -56,12 +77,17 @@ public struct RunSummary: Sendable {
             text += "Data quality notes: \(counts.joined(separator: ", ")).\n"
         }
         text += later
+        if shortened > 0, let limit {
+            let parts = shortenedParts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            text += "Shortened to stay under \(limit) characters: \(shortened) (\(parts.joined(separator: ", "))).\n"
+        }
         if let line = redactions.line { text += line }
         for conflict in conflicts {
             text += "  conflict \(conflict.id): section '\(conflict.region)' was edited by a person and its facts changed; kept as edited\n"
         }
         for note in skipped { text += "  skipped \(note.id): \(note.reason)\n" }
         for note in failed { text += "  failed  \(note.id): \(note.reason)\n" }
+        for note in overLimit { text += "  long    \(note.id): \(note.reason)\n" }
         for note in settlingWritten { text += "  note    \(note.id): \(note.reason)\n" }
         return text
     }
@@ -74,6 +100,7 @@ public struct RunSummary: Sendable {
             "skipped": notes(skipped), "failed": notes(failed), "dryRun": dryRun, "dataQuality": dataQuality,
             "elapsedSeconds": (elapsedSeconds * 1000).rounded() / 1000, "exitCode": Int(exitCode),
             "redactions": redactions.byRule, "settling": settling, "settlingWritten": notes(settlingWritten),
+            "shortened": shortened, "shortenedParts": shortenedParts, "overLimit": notes(overLimit),
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)

@@ -205,6 +205,44 @@ struct PostMortemGeneratorTests {
         #expect(try database.postMortem(Fixtures.pending) == nil)
     }
 
+    /// Sentinel's backend saves its own post-mortem up to minutes after a resolution, without
+    /// looking at what is stored: mid-run, it overwrites a document the run has just written.
+    /// Nothing is lost: the next run writes one document holding both texts.
+    @Test func aBackendWriterOverwritingMidRunLosesNothing() throws {
+        for n in 10..<30 {
+            try database.insertIncident(id: "c0000000-0000-4000-8000-0000000000\(n)")
+        }
+        let backend = try TestDatabase.Connection(url: database.url)
+        let llm = "# Post-Mortem: test incident\n\n## Resumen\nTexto del LLM, guardado sin mirar lo que había.\n"
+        var overwritten: String?
+        var options = GenerateOptions()
+        options.batchSize = 2
+        let summary = try generator.generate(options) { progress in
+            guard overwritten == nil, progress.done >= 8 else { return }
+            // A document this run wrote and committed, as the backend would find it.
+            overwritten = try? backend.execute(
+                "SELECT id::text FROM incidents WHERE post_mortem_md LIKE '<!-- sentinel-report document;%' ORDER BY id LIMIT 1"
+            ).first?.first ?? nil
+            if let overwritten {
+                _ = try? backend.execute(
+                    "UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now() WHERE id = $1", [overwritten, llm])
+            }
+        }
+        #expect(summary.generated.count == 24)
+        #expect(summary.failed.isEmpty)
+        let id = try #require(overwritten)
+        #expect(try database.postMortem(id) == llm)
+
+        let next = try generate()
+        #expect(next.generated == [id])
+        let document = try #require(try database.postMortem(id))
+        #expect(document.hasPrefix("<!-- sentinel-report document; "))
+        #expect(document.components(separatedBy: "<!-- sentinel-report document; ").count == 2)
+        #expect(document.contains("## Summary"))
+        #expect(document.hasSuffix(llm))
+        #expect(try generate().processed == 0)
+    }
+
     @Test func readsEveryBatchAndHonoursTheLimit() throws {
         for n in 10..<25 {
             try database.insertIncident(id: "c0000000-0000-4000-8000-0000000000\(n)")
