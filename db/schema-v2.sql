@@ -2,6 +2,7 @@
 -- 0001 + 0002, reconstructed from FACTS.md ("The team's real install"). Not one of db/migrations:
 -- the test suite applies it to the databases that stand for that install, and the demo runs on it.
 -- Safe to run again.
+set client_min_messages = warning;
 
 -- Supabase's role for signed-in dashboard users; a plain PostgreSQL has none. Roles belong to the
 -- whole cluster, and two databases may be set up at once: a role created meanwhile is fine.

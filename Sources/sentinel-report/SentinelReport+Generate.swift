@@ -15,7 +15,10 @@ extension SentinelReport {
                 replaced; sections a person edited, and everything a person added, are kept; a \
                 post-mortem written by anyone else is kept verbatim in its own section. A document whose \
                 text would not change is not written at all. Incidents that are not resolved are never \
-                touched. Several runs may work on the same database at once: each claims its incidents.
+                touched. Several runs may work on the same database at once: each claims its incidents. \
+                Incidents resolved less than --settle ago are left for a later run (Sentinel's own \
+                writer may still replace what is stored); documents are kept under --max-chars \
+                characters by cutting their longest generated parts, so the dashboard can save them.
 
                 Examples:
                   sentinel-report generate                                  # the nightly run
@@ -24,7 +27,8 @@ extension SentinelReport {
                   sentinel-report generate --dry-run --output preview --html
 
                 Exit status: 0 done (also with conflicts, or nothing to do), 1 some incident failed, \
-                2 fatal error (cannot connect, bad templates, connection lost), 64 usage error.
+                2 fatal error (cannot connect, row-level security hides the rows, bad templates, \
+                connection lost), 64 usage error.
                 """)
 
         @OptionGroup var connection: ConnectionOptions
