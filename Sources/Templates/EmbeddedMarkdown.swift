@@ -96,7 +96,7 @@ public struct EmbeddedMarkdown: Sendable {
     }
 
     private func excerpt(of blocks: ArraySlice<Block>, fitting characters: Int) -> Excerpt? {
-        let total = joined(blocks).unicodeScalars.count
+        let total = joined(blocks).unicodeScalarCount
         guard total > characters else { return nil }
         // Counted block by block (with the break that ends each, so at most one over).
         var kept = blocks.startIndex
@@ -104,13 +104,13 @@ public struct EmbeddedMarkdown: Sendable {
         var position = min(blocks[kept].range.lowerBound, text.utf8.count)
         while kept < blocks.endIndex {
             let end = max(position, min(blocks[kept].range.upperBound, text.utf8.count))
-            counted += text[utf8Offsets: position..<end].unicodeScalars.count
+            counted += text[utf8Offsets: position..<end].unicodeScalarCount
             position = end
             guard counted <= characters else { break }
             kept += 1
         }
         let text = joined(blocks[blocks.startIndex..<kept])
-        return Excerpt(text: String(text), omittedCharacters: total - text.unicodeScalars.count)
+        return Excerpt(text: String(text), omittedCharacters: total - text.unicodeScalarCount)
     }
 
     /// `text` without trailing line breaks: `\n` bytes first, then any other (`\r`, U+2028…) as

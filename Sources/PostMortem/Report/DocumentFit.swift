@@ -45,9 +45,9 @@ public struct DocumentFit: Sendable, Equatable {
         func render(_ cuts: ReportCuts) -> Int {
             fit.cuts = cuts
             result = document(cuts)
-            return result.text.unicodeScalars.count
+            return result.text.unicodeScalarCount
         }
-        var length = result.text.unicodeScalars.count
+        var length = result.text.unicodeScalarCount
         if length > limit, Self.logExcess(incident, settings: settings) > 0 {
             var cuts = fit.cuts
             cuts.logLineWidth = ReportCuts.logLineWidth
@@ -58,16 +58,17 @@ public struct DocumentFit: Sendable, Equatable {
             return (result, fit)
         }
         // What one more entry of the timeline and its lists adds, measured: the document with
-        // the fewest entries against the one with all of them.
+        // the fewest entries against the one with all of them. Lists of up to twice the fewest
+        // are too short to matter, and not worth the rendering.
         let entries = facts.longestList
         var perEntry = 0
-        if entries > ReportCuts.leastTimelineEntries {
+        if entries > 2 * ReportCuts.leastTimelineEntries {
             var fewest = fit.cuts
             fewest.timelineEntries = ReportCuts.leastTimelineEntries
-            let shorter = document(fewest).text.unicodeScalars.count
+            let shorter = document(fewest).text.unicodeScalarCount
             perEntry = max(1, (length - shorter) / (entries - ReportCuts.leastTimelineEntries))
         }
-        let parts = Parts(incident, entries: entries, perEntry: perEntry)
+        let parts = Parts(incident, facts: facts, entries: entries, perEntry: perEntry)
         for _ in 1...3 where length > limit {
             guard let cuts = parts.cut(fit.cuts, removing: length - limit + slack) else { break }
             length = render(cuts)
@@ -79,7 +80,7 @@ public struct DocumentFit: Sendable, Equatable {
     /// How many characters the log lines shown have beyond ``ReportCuts/logLineWidth``, summed.
     private static func logExcess(_ incident: Incident, settings: ReportSettings) -> Int {
         guard let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines) else { return 0 }
-        return logs.text.split(separator: "\n").reduce(0) { $0 + max(0, $1.unicodeScalars.count - ReportCuts.logLineWidth) }
+        return logs.text.split(separator: "\n").reduce(0) { $0 + max(0, $1.unicodeScalarCount - ReportCuts.logLineWidth) }
     }
 
     /// The parts cut to a common length, with their lengths in Unicode scalars as shown.
@@ -91,10 +92,10 @@ public struct DocumentFit: Sendable, Equatable {
         var entries: Int
         var perEntry: Int
 
-        init(_ incident: Incident, entries: Int, perEntry: Int) {
+        init(_ incident: Incident, facts: ReportModel.Facts, entries: Int, perEntry: Int) {
             outputs = [incident.actionResult.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil },
-                       ReportModel.commandError(incident)].compactMap { $0?.unicodeScalars.count }
-            analysis = incident.agentReasoning.map { EmbeddedMarkdown($0, below: 3).text.unicodeScalars.count } ?? 0
+                       ReportModel.commandError(incident)].compactMap { $0?.unicodeScalarCount }
+            analysis = facts.analysis?.text.unicodeScalarCount ?? 0
             self.entries = entries
             self.perEntry = perEntry
         }

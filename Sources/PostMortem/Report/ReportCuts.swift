@@ -52,7 +52,7 @@ public struct ReportCuts: Sendable, Equatable {
         var cut = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { result += "\n" }
-            let length = line.unicodeScalars.count
+            let length = line.unicodeScalarCount
             guard length > width else {
                 result += line
                 continue

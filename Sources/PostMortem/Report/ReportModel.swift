@@ -30,6 +30,9 @@ public enum ReportModel {
         public let durations: KeyDurations
         public let metrics: MetricsReport?
         public let notes: [DataQualityNote]
+        /// The agent's reasoning, parsed once for nesting below the analysis heading (a document
+        /// cut to fit renders it again).
+        public let analysis: EmbeddedMarkdown?
 
         public init(incident: Incident, locale: String) {
             timeline = Timeline(incident: incident)
@@ -37,6 +40,7 @@ public enum ReportModel {
             durations = KeyDurations(incident: incident, timeline: timeline, chain: chain)
             metrics = MetricsReport(incident: incident, locale: locale)
             notes = DataQualityNote.notes(incident: incident, timeline: timeline, durations: durations, metrics: metrics)
+            analysis = incident.agentReasoning.map { EmbeddedMarkdown($0, below: 3) }
         }
 
         /// The length of the longest list that grows with the timeline (see ``ReportCuts/timelineEntries``).
@@ -65,8 +69,7 @@ public enum ReportModel {
         model["resolvedAt"] = text(incident.resolvedAt?.utcText)
         model["maxChars"] = text(settings.maxCharacters.map(String.init))
         if let metrics = facts.metrics { model["metrics"] = .object(metricsValues(metrics)) }
-        if let reasoning = incident.agentReasoning {
-            let embedded = EmbeddedMarkdown(reasoning, below: 3)
+        if let embedded = facts.analysis {
             if let budget = cuts.analysisCharacters {
                 let analysis = embedded.excerpt(fitting: budget)
                 model["analysis"] = analysis.map { $0.text.isEmpty ? nil : .text($0.text) } ?? .text(embedded.text)
@@ -214,7 +217,7 @@ public enum ReportModel {
         }
         return [
             "block": .text(Markdown.codeBlock(kept, language: "text")), "shortened": true,
-            "omitted": .text(String(omitted)), "total": .text(String(text.unicodeScalars.count)),
+            "omitted": .text(String(omitted)), "total": .text(String(text.unicodeScalarCount)),
         ]
     }
 

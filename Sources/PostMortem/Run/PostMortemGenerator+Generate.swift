@@ -162,15 +162,16 @@ extension PostMortemGenerator {
             summary.failed.append(.init(id: incident.id, reason: "the templates made an empty document; nothing was written"))
             return
         }
-        summary.record(rendered.fit, of: incident.id)
         if rendered.write == nil {
             summary.unchanged.append(incident.id)
         } else if options.dryRun {
             summary.generated.append(incident.id)
+            summary.record(rendered.fit, of: incident.id)
         } else {
             switch outcome {
             case .written:
                 summary.generated.append(incident.id)
+                summary.record(rendered.fit, of: incident.id)
                 if let settled, let resolved = incident.resolvedAt, resolved > settled {
                     let age = Span(microseconds: settled.microseconds + options.settle.microseconds - resolved.microseconds)
                     summary.settlingWritten.append(.init(
