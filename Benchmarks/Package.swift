@@ -34,5 +34,11 @@ let package = Package(
             dependencies: ["Synthetic", .product(name: "PostMortem", package: "sentinel-report")],
             path: "Tools/Stages"
         ),
+        // The redactor's throughput on typical log text, in megabytes a second.
+        .executableTarget(
+            name: "Redaction",
+            dependencies: ["Synthetic", .product(name: "PostMortem", package: "sentinel-report")],
+            path: "Tools/Redaction"
+        ),
     ]
 )
