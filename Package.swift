@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
         .executableTarget(
             name: "embed-templates",
             path: "Sources/embed-templates"
@@ -46,6 +51,7 @@ let package = Package(
             name: "PostMortem",
             dependencies: [
                 "CLibpq",
+                "CPCRE2",
                 "Templates",
                 .product(name: "Logging", package: "swift-log"),
             ]

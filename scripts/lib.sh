@@ -5,7 +5,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Installs the Debian packages the build and the database need, and any named, when missing.
 ensure_packages() {
-    local wanted=(pkg-config libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev postgresql python3-html5lib "$@")
+    local wanted=(pkg-config libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev postgresql python3-html5lib "$@")
     local missing=()
     for package in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

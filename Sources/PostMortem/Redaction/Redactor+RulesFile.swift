@@ -13,8 +13,9 @@ extension Redactor {
 
     /// The built-in rules, less those the file disables, plus the file's own (applied after them).
     ///
-    /// The file is JSON: `rules`, a list of `{name, pattern, replacement?}` (ICU regular
-    /// expressions; the replacement may use `$1`…), and `disable`, a list of built-in rule names.
+    /// The file is JSON: `rules`, a list of `{name, pattern, replacement?}` (PCRE2 regular
+    /// expressions, Perl's syntax; the replacement may use `$1`…`$9`), and `disable`, a list of
+    /// built-in rule names.
     public static func withRulesFile(_ url: URL) throws(RulesFileError) -> Redactor {
         let path = url.path
         let data: Data

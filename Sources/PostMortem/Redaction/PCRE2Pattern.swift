@@ -1,0 +1,148 @@
+import CPCRE2
+
+/// A regular expression compiled by PCRE2 (with its just-in-time compiler where the machine has
+/// one), matched on a string's UTF-8 bytes. The only code that calls PCRE2.
+///
+/// ICU (NSRegularExpression) converts every text to UTF-16 and backtracks in an interpreter;
+/// PCRE2's JIT matches the bytes Swift already holds. docs/performance.md has the figures.
+final class PCRE2Pattern: @unchecked Sendable {
+    /// The compiled pattern: read-only once built, so one is shared by every thread.
+    private let code: OpaquePointer
+
+    /// Why a pattern does not compile, in PCRE2's words, and where.
+    struct CompileError: Error, CustomStringConvertible {
+        let message: String
+        let offset: Int
+        var description: String { "\(message) at offset \(offset)" }
+    }
+
+    /// Compiles `pattern` for UTF-8 text (Perl syntax: `(?i)`, `\b`, `(?!…)`, lazy quantifiers).
+    init(_ pattern: String) throws(CompileError) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled = pattern.utf8CString.withUnsafeBufferPointer { characters in
+            characters.withMemoryRebound(to: UInt8.self) { bytes in
+                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, PCRE2_UTF, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+            throw CompileError(message: String(decoding: buffer.prefix(max(0, Int(length))), as: UTF8.self), offset: errorOffset)
+        }
+        // Without a JIT for this machine, matching falls back to PCRE2's interpreter by itself.
+        _ = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE)
+        code = compiled
+    }
+
+    deinit {
+        pcre2_code_free_8(code)
+    }
+
+    /// One part of a replacement: bytes as they are, or a capture group's text.
+    enum ReplacementPart: Equatable {
+        case literal([UInt8])
+        case group(Int)
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    func matches(_ text: String) -> Bool {
+        replacing(in: text, with: [])?.count ?? 0 > 0
+    }
+
+    /// `text` with every match replaced by `replacement`, and how many matches there were;
+    /// `nil` when there were none.
+    ///
+    /// A match that PCRE2 cannot finish (a limit reached on hostile text) fails closed: the
+    /// rest of the text from where it started is replaced as one match.
+    func replacing(in text: String, with replacement: [ReplacementPart]) -> (text: String, count: Int)? {
+        var text = text
+        return text.withUTF8 { bytes -> (text: String, count: Int)? in
+            if bytes.baseAddress == nil {
+                // Empty text may have no storage: match on an empty buffer that has an address.
+                var zero: UInt8 = 0
+                return withUnsafePointer(to: &zero) { replacing(in: UnsafeBufferPointer(start: $0, count: 0), with: replacement) }
+            }
+            return replacing(in: bytes, with: replacement)
+        }
+    }
+
+    private func replacing(in bytes: UnsafeBufferPointer<UInt8>, with replacement: [ReplacementPart]) -> (text: String, count: Int)? {
+        guard let base = bytes.baseAddress, let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+        defer { pcre2_match_data_free_8(data) }
+        var output: [UInt8] = []
+        var copied = 0
+        var offset = 0
+        var count = 0
+        while offset <= bytes.count {
+            let result = pcre2_match_8(code, base, bytes.count, offset, PCRE2_NO_UTF_CHECK, data, nil)
+            guard result != PCRE2_ERROR_NOMATCH else { break }
+            if count == 0 { output.reserveCapacity(bytes.count) }
+            count += 1
+            guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else {
+                output.append(contentsOf: bytes[copied..<offset])
+                Self.append(replacement, groups: nil, groupCount: 0, bytes: bytes, to: &output)
+                copied = bytes.count
+                break
+            }
+            let start = vector[0]
+            let end = vector[1]
+            output.append(contentsOf: bytes[copied..<start])
+            Self.append(replacement, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
+            copied = end
+            // An empty match moves on by one character (rules never match empty text).
+            offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)
+        }
+        guard count > 0 else { return nil }
+        output.append(contentsOf: bytes[copied...])
+        return (String(decoding: output, as: UTF8.self), count)
+    }
+
+    private static func append(
+        _ replacement: [ReplacementPart], groups: UnsafeMutablePointer<Int>?, groupCount: Int,
+        bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]
+    ) {
+        for part in replacement {
+            switch part {
+            case .literal(let literal):
+                output.append(contentsOf: literal)
+            case .group(let number):
+                guard let groups, number < groupCount else { continue }
+                let start = groups[2 * number]
+                let end = groups[2 * number + 1]
+                // An unset group's offsets are PCRE2_UNSET, all bits set: -1 as an Int.
+                if start >= 0, end >= start { output.append(contentsOf: bytes[start..<end]) }
+            }
+        }
+    }
+
+    /// The offset of the character after the one at `offset` (UTF-8 continuation bytes skipped).
+    private static func nextCharacter(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var next = offset + 1
+        while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+
+    /// A replacement template in the syntax rules files use: `$1`…`$9` is a group's text, `\$`
+    /// and `\\` are `$` and `\`, everything else is itself.
+    static func replacement(_ template: String) -> [ReplacementPart] {
+        var parts: [ReplacementPart] = []
+        var literal: [UInt8] = []
+        var bytes = Array(template.utf8)[...]
+        while let byte = bytes.popFirst() {
+            if byte == UInt8(ascii: "\\"), let next = bytes.first, next == UInt8(ascii: "$") || next == UInt8(ascii: "\\") {
+                literal.append(next)
+                bytes = bytes.dropFirst()
+            } else if byte == UInt8(ascii: "$"), let digit = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) {
+                if !literal.isEmpty { parts.append(.literal(literal)) }
+                literal = []
+                parts.append(.group(Int(digit - UInt8(ascii: "0"))))
+                bytes = bytes.dropFirst()
+            } else {
+                literal.append(byte)
+            }
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        return parts
+    }
+}
