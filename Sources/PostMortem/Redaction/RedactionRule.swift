@@ -9,6 +9,9 @@ public struct RedactionRule: Sendable {
     /// containing none of them is skipped without running the expression (``TriggerWords``).
     /// Empty: always run it.
     let triggers: [String]
+    /// Whether every match lies within one line: the rule then runs only on the lines that hold
+    /// one of its trigger words, never over the whole text (see ``Redactor``).
+    let withinLines: Bool
     let expression: PCRE2Pattern
     private let replacementParts: [PCRE2Pattern.ReplacementPart]
 
@@ -20,6 +23,10 @@ public struct RedactionRule: Sendable {
     }
 
     public init(name: String, pattern: String, replacement: String? = nil, triggers: [String] = []) throws(InvalidRule) {
+        try self.init(name: name, pattern: pattern, replacement: replacement, triggers: triggers, withinLines: false)
+    }
+
+    init(name: String, pattern: String, replacement: String?, triggers: [String], withinLines: Bool) throws(InvalidRule) {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw InvalidRule(name: name, reason: "a name is letters, digits, '-' and '_'")
         }
@@ -36,6 +43,7 @@ public struct RedactionRule: Sendable {
         self.pattern = pattern
         self.replacement = replacement ?? "[REDACTED:\(name)]"
         self.triggers = triggers
+        self.withinLines = withinLines && !triggers.isEmpty
         self.expression = expression
         replacementParts = PCRE2Pattern.replacement(self.replacement)
     }

@@ -15,10 +15,15 @@ extension Redactor {
         ("secret-pair", #"(?i)(["']?\b(?:password|passwd|pwd|secret|client_secret|token|access_token|api[_\-]?key)["']?\s*[:=]\s*)(?!\[REDACTED:)("[^"]*"|'[^']*'|[^\s,;&}\]]+)"#, "$1[REDACTED:secret-pair]", ["password", "passwd", "pwd", "secret", "token", "api"]),
     ]
 
+    /// The built-in rules whose matches may span lines; every other one matches within a line.
+    static let multilineRules: Set<String> = ["private-key"]
+
     /// The built-in rules.
     public static var builtInRules: [RedactionRule] {
         builtInPatterns.compactMap {
-            try? RedactionRule(name: $0.name, pattern: $0.pattern, replacement: $0.replacement, triggers: $0.triggers)
+            try? RedactionRule(
+                name: $0.name, pattern: $0.pattern, replacement: $0.replacement, triggers: $0.triggers,
+                withinLines: !multilineRules.contains($0.name))
         }
     }
 

@@ -1,10 +1,14 @@
 import Foundation
+import Templates
 
 /// Removes secrets from text before it leaves the database: built-in rules for the
 /// credentials logs and command output usually carry, plus a team's own.
 public struct Redactor: Sendable {
     public let rules: [RedactionRule]
     private let triggers: TriggerWords
+    /// The rules in order, in runs: a rule that may match across lines alone, a run of rules
+    /// that match within a line together.
+    private let groups: [Range<Int>]
 
     /// Matches counted by rule name; never the matched text.
     public struct Counts: Sendable, Equatable {
@@ -26,25 +30,110 @@ public struct Redactor: Sendable {
     public init(rules: [RedactionRule]) {
         self.rules = rules
         self.triggers = TriggerWords(rules)
+        var groups: [Range<Int>] = []
+        for index in rules.indices {
+            if let last = groups.last, rules[index].withinLines, rules[last.lowerBound].withinLines {
+                groups[groups.count - 1] = last.lowerBound..<(index + 1)
+            } else {
+                groups.append(index..<(index + 1))
+            }
+        }
+        self.groups = groups
     }
 
     /// A redactor that changes nothing (`--no-redact`).
     public static let none = Redactor(rules: [])
 
     /// `text` with every rule applied in order, counting matches into `counts`.
+    ///
+    /// One pass finds where the rules' trigger words occur. A rule that may match across many
+    /// lines runs over the whole text when one of its words occurs (or always, without words);
+    /// the other rules run only on windows of two lines, one that holds one of their words and
+    /// the next (a value may follow its key on the next line, as in YAML or a wrapped header),
+    /// so most of a log is never given to a regular expression. Later rules see the redacted text.
     public func redact(_ text: String, counts: inout Counts) -> String {
+        guard !rules.isEmpty else { return text }
         var text = text
-        var run = triggers.rulesToRun(in: text)
-        for (index, rule) in rules.enumerated() where run[index] {
-            let (redacted, matches) = rule.apply(to: text)
-            if matches > 0 {
-                text = redacted
-                // Later rules see the redacted text.
-                run = triggers.rulesToRun(in: text)
-                counts.byRule[rule.name, default: 0] += matches
+        var hits = Self.hits(of: triggers, in: text)
+        for (position, group) in groups.enumerated() {
+            let changed: Bool
+            if rules[group.lowerBound].withinLines {
+                changed = redactLines(&text, rules: group, hits: hits, counts: &counts)
+            } else {
+                let rule = group.lowerBound
+                guard triggers.alwaysRuns(rule) || hits.contains(where: { $0.rule == rule }) else { continue }
+                let (redacted, matches) = rules[rule].apply(to: text)
+                if matches > 0 {
+                    text = redacted
+                    counts.byRule[rules[rule].name, default: 0] += matches
+                }
+                changed = matches > 0
             }
+            if changed, position < groups.count - 1 { hits = Self.hits(of: triggers, in: text) }
         }
         return text
+    }
+
+    private static func hits(of triggers: TriggerWords, in text: String) -> [TriggerWords.Hit] {
+        var text = text
+        return text.withUTF8 { triggers.hits(in: $0) }
+    }
+
+    /// Applies `group`'s rules, in order, to each window of `text` made of a line that holds
+    /// one of their words and the next line (windows that touch are merged); whether anything
+    /// changed.
+    private func redactLines(
+        _ text: inout String, rules group: Range<Int>, hits: [TriggerWords.Hit], counts: inout Counts
+    ) -> Bool {
+        let candidates = hits.filter { group.contains($0.rule) }
+        guard !candidates.isEmpty else { return false }
+        var source = text
+        // The windows, each with the rules whose words it holds, by byte range.
+        var lines: [(range: Range<Int>, rules: [Int])] = []
+        source.withUTF8 { bytes in
+            // The line of the previous hit: hits come in order, so each line is searched once,
+            // however many hits a long line holds.
+            var (start, lineEnd) = (0, -1)
+            for hit in candidates {
+                if hit.offset > lineEnd {
+                    let previousEnd = lineEnd
+                    start = hit.offset
+                    while start > previousEnd + 1, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                    lineEnd = bytes.firstNewline(from: hit.offset)
+                }
+                let end = lineEnd < bytes.count ? bytes.firstNewline(from: lineEnd + 1) : lineEnd
+                if let last = lines.last, start <= last.range.upperBound + 1 {
+                    lines[lines.count - 1].range = last.range.lowerBound..<max(end, last.range.upperBound)
+                    if !last.rules.contains(hit.rule) { lines[lines.count - 1].rules.append(hit.rule) }
+                } else {
+                    lines.append((start..<end, [hit.rule]))
+                }
+            }
+        }
+        var output = ""
+        var copied = 0
+        var changedAny = false
+        for line in lines {
+            var redacted = String(source[utf8Offsets: line.range])
+            var changed = false
+            for rule in group where line.rules.contains(rule) {
+                let (result, matches) = rules[rule].apply(to: redacted)
+                guard matches > 0 else { continue }
+                redacted = result
+                changed = true
+                counts.byRule[rules[rule].name, default: 0] += matches
+            }
+            guard changed else { continue }
+            if !changedAny { output.reserveCapacity(source.utf8.count) }
+            changedAny = true
+            output += source[utf8Offsets: copied..<line.range.lowerBound]
+            output += redacted
+            copied = line.range.upperBound
+        }
+        guard changedAny else { return false }
+        output += source[utf8Offsets: copied..<source.utf8.count]
+        text = output
+        return true
     }
 
     /// The incident with every text it carries into a document redacted: title, target,

@@ -46,6 +46,11 @@ struct TriggerWords: Sendable {
         byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
     }
 
+    /// Whether rule `rule` runs whatever the text: it has no words, or one too short to index.
+    func alwaysRuns(_ rule: Int) -> Bool {
+        alwaysRuns[rule]
+    }
+
     /// For each rule, whether it must run on `text`: it always runs, or one of its words occurs.
     func rulesToRun(in text: String) -> [Bool] {
         var run = alwaysRuns
@@ -53,31 +58,58 @@ struct TriggerWords: Sendable {
         guard waiting > 0 else { return run }
         var text = text
         text.withUTF8 { bytes in
-            guard bytes.count >= 2, let base = bytes.baseAddress else { return }
-            // Raw pointers and a folding table: about a dozen instructions a byte, branching
-            // only where the pair of bytes starts a word.
-            Self.lowerCase.withUnsafeBufferPointer { lowerCase in
-                prefixBits.withUnsafeBufferPointer { bits in
-                    var pair = UInt32(lowerCase[Int(base[0])])
-                    for index in 1..<bytes.count {
-                        pair = (pair << 8 | UInt32(lowerCase[Int(base[index])])) & 0xFFFF
-                        guard bits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPrefix[UInt16(pair)] else {
-                            continue
-                        }
-                        for candidate in candidates where !run[words[candidate].rule] {
-                            let word = words[candidate].bytes
-                            let start = index - 1
-                            guard start + word.count <= bytes.count,
-                                word.indices.allSatisfy({ Self.folded(bytes[start + $0]) == word[$0] })
-                            else { continue }
-                            run[words[candidate].rule] = true
-                            waiting -= 1
-                            if waiting == 0 { return }
-                        }
+            forEachWord(in: bytes) { _, rule in
+                if !run[rule] {
+                    run[rule] = true
+                    waiting -= 1
+                }
+                return waiting > 0
+            }
+        }
+        return run
+    }
+
+    /// Where a word of a rule occurs in `bytes`: the offset it starts at, and the rule.
+    struct Hit: Equatable {
+        var offset: Int
+        var rule: Int
+    }
+
+    /// Every occurrence of every word in `bytes`, in order of where it starts.
+    func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [Hit] {
+        var hits: [Hit] = []
+        guard rulesWithWords > 0 else { return hits }
+        forEachWord(in: bytes) { offset, rule in
+            hits.append(Hit(offset: offset, rule: rule))
+            return true
+        }
+        return hits
+    }
+
+    /// Calls `found` with the offset and rule of each word occurring in `bytes`, in order of
+    /// offset, until it returns false.
+    private func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
+        guard bytes.count >= 2, let base = bytes.baseAddress else { return }
+        // Raw pointers and a folding table: about a dozen instructions a byte, branching only
+        // where the pair of bytes starts a word.
+        Self.lowerCase.withUnsafeBufferPointer { lowerCase in
+            prefixBits.withUnsafeBufferPointer { bits in
+                var pair = UInt32(lowerCase[Int(base[0])])
+                for index in 1..<bytes.count {
+                    pair = (pair << 8 | UInt32(lowerCase[Int(base[index])])) & 0xFFFF
+                    guard bits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPrefix[UInt16(pair)] else {
+                        continue
+                    }
+                    for candidate in candidates {
+                        let word = words[candidate].bytes
+                        let start = index - 1
+                        guard start + word.count <= bytes.count,
+                            word.indices.allSatisfy({ Self.folded(bytes[start + $0]) == word[$0] })
+                        else { continue }
+                        guard found(start, words[candidate].rule) else { return }
                     }
                 }
             }
         }
-        return run
     }
 }

@@ -154,3 +154,55 @@ struct TriggerWordsTests {
         #expect(index.rulesToRun(in: "nothing to see here: 42 items") == redactor.rules.map { $0.triggers.isEmpty })
     }
 }
+
+/// Rules that match within lines run only on the windows around their trigger words, and
+/// redact exactly what running every rule over the whole text does.
+struct LineWindowTests {
+    /// The plain algorithm: each rule over the whole text, in order, when one of its words is there.
+    static func wholeText(_ text: String, _ redactor: Redactor) -> (String, Redactor.Counts) {
+        var text = text
+        var counts = Redactor.Counts()
+        for rule in redactor.rules {
+            let folded = String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            guard rule.triggers.isEmpty || rule.triggers.contains(where: { folded.utf8.firstRange(of: $0.utf8) != nil }) else { continue }
+            let (redacted, matches) = rule.apply(to: text)
+            if matches > 0 { counts.byRule[rule.name, default: 0] += matches }
+            text = redacted
+        }
+        return (text, counts)
+    }
+
+    /// Random logs of lines that each hold a word, with keys whose values may follow on the
+    /// next line, secrets of every built-in kind, and look-alikes.
+    @Test(arguments: 0..<6)
+    func agreesWithRunningEveryRuleOverTheWholeText(seed: Int) {
+        let words = [
+            "INFO", "request", "password=hunter2", "password:", "= s3cr3t", "Authorization:", "Bearer abcdefgh12345",
+            "postgresql://app:pw@db/x", "token", "token_count=3", "api_key", "\"api_key\": \"abc\"", "AKIAIOSFODNN7EXAMPLE",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "xoxb-1234567890-abcdefghij", "secret: x", "pwd=/var/lib",
+            "-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIB", "-----END RSA PRIVATE KEY-----", "ñandú", "ghp_0123456789abcdefghijABCDEFGHIJ012345",
+        ]
+        let redactor = Redactor.standard
+        var state = UInt64(seed + 3) &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<400 {
+            let lines = (0..<(1 + next(8))).map { _ in
+                (0..<(1 + next(4))).map { _ in words[next(words.count)] }.joined(separator: next(3) == 0 ? "" : " ")
+            }
+            let text = lines.joined(separator: "\n")
+            var counts = Redactor.Counts()
+            let (expected, expectedCounts) = Self.wholeText(text, redactor)
+            #expect(redactor.redact(text, counts: &counts) == expected, "\(text.debugDescription)")
+            #expect(counts == expectedCounts, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aValueOnTheNextLineIsRedactedToo() {
+        var counts = Redactor.Counts()
+        let text = "INFO start\nAuthorization:\n  Bearer abcdefgh12345\nINFO done"
+        #expect(Redactor.standard.redact(text, counts: &counts) == "INFO start\nAuthorization:\n  [REDACTED:authorization-header]\nINFO done")
+    }
+}
