@@ -50,12 +50,38 @@ final class PCRE2Pattern: @unchecked Sendable {
         replacing(in: text, with: [])?.count ?? 0 > 0
     }
 
+    /// The groups of one match, as UTF-8 bytes of the text; `nil` for a group that took no part.
+    struct Groups {
+        fileprivate let vector: UnsafeMutablePointer<Int>
+        fileprivate let count: Int
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+
+        subscript(_ number: Int) -> UnsafeBufferPointer<UInt8>? {
+            guard number < count, vector[2 * number] >= 0, vector[2 * number + 1] >= vector[2 * number] else { return nil }
+            return UnsafeBufferPointer(rebasing: bytes[vector[2 * number]..<vector[2 * number + 1]])
+        }
+    }
+
+    /// What to do with a match: replace it, or, with ``group``, only that group's text; and,
+    /// with ``accept``, only the matches it accepts (the others stay as they are).
+    struct Replacement {
+        var parts: [ReplacementPart]
+        var group: Int?
+        var accept: ((Groups) -> Bool)?
+    }
+
     /// `text` with every match replaced by `replacement`, and how many matches there were;
     /// `nil` when there were none.
     ///
     /// A match that PCRE2 cannot finish (a limit reached on hostile text) fails closed: the
     /// rest of the text from where it started is replaced as one match.
     func replacing(in text: String, with replacement: [ReplacementPart]) -> (text: String, count: Int)? {
+        replacing(in: text, with: Replacement(parts: replacement))
+    }
+
+    /// `text` with the matches `replacement` accepts replaced as it says, and how many there
+    /// were; `nil` when there were none.
+    func replacing(in text: String, with replacement: Replacement) -> (text: String, count: Int)? {
         var text = text
         return text.withUTF8 { bytes -> (text: String, count: Int)? in
             if bytes.baseAddress == nil {
@@ -67,7 +93,7 @@ final class PCRE2Pattern: @unchecked Sendable {
         }
     }
 
-    private func replacing(in bytes: UnsafeBufferPointer<UInt8>, with replacement: [ReplacementPart]) -> (text: String, count: Int)? {
+    private func replacing(in bytes: UnsafeBufferPointer<UInt8>, with replacement: Replacement) -> (text: String, count: Int)? {
         guard let base = bytes.baseAddress, let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
         var output: [UInt8] = []
@@ -81,14 +107,33 @@ final class PCRE2Pattern: @unchecked Sendable {
             count += 1
             guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else {
                 output.append(contentsOf: bytes[copied..<offset])
-                Self.append(replacement, groups: nil, groupCount: 0, bytes: bytes, to: &output)
+                Self.append(replacement.parts, groups: nil, groupCount: 0, bytes: bytes, to: &output)
                 copied = bytes.count
                 break
             }
             let start = vector[0]
             let end = vector[1]
-            output.append(contentsOf: bytes[copied..<start])
-            Self.append(replacement, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
+            let groups = Groups(vector: vector, count: Int(result), bytes: bytes)
+            if let accept = replacement.accept, !accept(groups) {
+                count -= 1
+                offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)
+                continue
+            }
+            if let number = replacement.group {
+                // Only the group's text goes: the rest of the match (a key, quotes) stays.
+                guard let group = groups[number], let base = bytes.baseAddress else {
+                    count -= 1
+                    offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)
+                    continue
+                }
+                let groupStart = group.baseAddress.map { $0 - base } ?? start
+                output.append(contentsOf: bytes[copied..<groupStart])
+                Self.append(replacement.parts, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
+                output.append(contentsOf: bytes[(groupStart + group.count)..<end])
+            } else {
+                output.append(contentsOf: bytes[copied..<start])
+                Self.append(replacement.parts, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
+            }
             copied = end
             // An empty match moves on by one character (rules never match empty text).
             offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)

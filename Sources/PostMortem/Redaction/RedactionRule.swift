@@ -14,6 +14,11 @@ public struct RedactionRule: Sendable {
     let withinLines: Bool
     let expression: PCRE2Pattern
     private let replacementParts: [PCRE2Pattern.ReplacementPart]
+    /// With a secret group, only that group's text is replaced; the rest of the match stays.
+    let secretGroup: Int?
+    /// With a key group as well, a match is redacted only when ``SecretShape`` takes the secret
+    /// group's text, assigned to the key group's, for a secret.
+    let keyGroup: Int?
 
     /// A rule that does not compile is reported with its name.
     public struct InvalidRule: Error, CustomStringConvertible {
@@ -26,7 +31,10 @@ public struct RedactionRule: Sendable {
         try self.init(name: name, pattern: pattern, replacement: replacement, triggers: triggers, withinLines: false)
     }
 
-    init(name: String, pattern: String, replacement: String?, triggers: [String], withinLines: Bool) throws(InvalidRule) {
+    init(
+        name: String, pattern: String, replacement: String?, triggers: [String], withinLines: Bool,
+        secretGroup: Int? = nil, keyGroup: Int? = nil
+    ) throws(InvalidRule) {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw InvalidRule(name: name, reason: "a name is letters, digits, '-' and '_'")
         }
@@ -46,11 +54,20 @@ public struct RedactionRule: Sendable {
         self.withinLines = withinLines && !triggers.isEmpty
         self.expression = expression
         replacementParts = PCRE2Pattern.replacement(self.replacement)
+        self.secretGroup = secretGroup
+        self.keyGroup = keyGroup
     }
 
     /// `text` with every match replaced, and how many there were.
     func apply(to text: String) -> (String, Int) {
-        guard let (replaced, count) = expression.replacing(in: text, with: replacementParts) else { return (text, 0) }
+        var replacement = PCRE2Pattern.Replacement(parts: replacementParts, group: secretGroup)
+        if let keyGroup, let secretGroup {
+            replacement.accept = { groups in
+                guard let key = groups[keyGroup], let value = groups[secretGroup] else { return false }
+                return SecretShape.isSecret(key: key, value: value)
+            }
+        }
+        guard let (replaced, count) = expression.replacing(in: text, with: replacement) else { return (text, 0) }
         return (replaced, count)
     }
 }

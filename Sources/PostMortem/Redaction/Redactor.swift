@@ -169,7 +169,7 @@ public struct Redactor: Sendable {
             .object(members.map { member in
                 // A member named like a secret (`"api_key": "…"`) is a key=value pair: its value goes whole.
                 var probe = Counts()
-                if case .string = member.value, redact("\(member.key)=value", counts: &probe) != "\(member.key)=value",
+                if case .string(let value) = member.value, redact("\(member.key)=\(value)", counts: &probe) != "\(member.key)=\(value)",
                     let rule = probe.byRule.keys.sorted().first
                 {
                     counts.byRule[rule, default: 0] += 1

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Whether the value of a key named like a secret is one, or a name, a count, a path or a
+/// placeholder that only looks the part (`token_count=3`, `Using secret: db-creds`,
+/// `PWD=/var/lib/postgresql/data`, `password: ${DB_PASSWORD}`, `api_key: <your key>`).
+enum SecretShape {
+    /// Whether `value` (the text assigned to `key`, without quotes) is to be redacted.
+    ///
+    /// A key that names a password (`…pass…`, `…pwd`) takes any value but a placeholder; a key
+    /// that may name other things (`secret`, `token`, `…key`, `session`, `cookie`, `auth`,
+    /// `credential`) only a value that looks generated: at least eight characters mixing
+    /// letters with digits or capitals with small letters, or sixteen of high entropy.
+    static func isSecret(key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = key.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }
+        guard !value.isEmpty, !isPlaceholder(value), !isLocation(value), value.firstRange(of: Array("[REDACTED:".utf8)) == nil
+        else { return false }
+        // Headers that rules of their own redact, keeping the scheme word.
+        if key.firstRange(of: Array("authorization".utf8)) != nil || key.elementsEqual("cookie".utf8)
+            || key.elementsEqual("set-cookie".utf8) {
+            return false
+        }
+        // The shell's working directories, not passwords.
+        let name = key.drop { $0 == UInt8(ascii: "-") }
+        if name.elementsEqual("pwd".utf8) || name.elementsEqual("oldpwd".utf8) { return false }
+        // A key about a secret rather than holding one: its file, its name, its length.
+        let text = String(decoding: name, as: UTF8.self)
+        if describingSuffixes.contains(where: { text.hasSuffix($0) }) { return false }
+        if key.firstRange(of: Array("pass".utf8)) != nil || key.suffix(3).elementsEqual("pwd".utf8) { return true }
+        return looksGenerated(value)
+    }
+
+    /// Endings of keys that describe a secret instead of holding it.
+    static let describingSuffixes = [
+        "file", "path", "dir", "url", "uri", "endpoint", "name", "type", "length", "count", "size", "policy", "ttl",
+        "timeout", "enabled", "required", "mode", "header", "field", "prefix", "expiry", "expires", "expiration",
+        "format", "version", "limit", "used", "tokens", "ref", "source",
+    ]
+
+    /// Whether `value` is a path or a URL (a secret file's place, a token endpoint).
+    static func isLocation(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.starts(with: "/".utf8) || value.starts(with: "./".utf8) || value.starts(with: "~/".utf8)
+            || value.firstRange(of: Array("://".utf8)) != nil
+    }
+
+    /// Values that stand for a secret instead of being one: variables and templates, angle
+    /// brackets, one character repeated, and the words people write in examples.
+    static func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = value.first, let last = value.last else { return true }
+        if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") || (first == UInt8(ascii: "<") && last == UInt8(ascii: ">"))
+            || (first == UInt8(ascii: "{") && value.count > 1 && value[1] == UInt8(ascii: "{"))
+            || value.starts(with: "[REDACTED".utf8) {
+            return true
+        }
+        if value.allSatisfy({ $0 == first }) { return true }
+        let word = String(decoding: value.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return placeholders.contains(word) || word.hasPrefix("your") || word.hasPrefix("example") || word.hasSuffix("_here")
+            || word.hasSuffix("-here") || word.contains("changeme") || word.contains("placeholder")
+    }
+
+    static let placeholders: Set<String> = [
+        "null", "none", "nil", "true", "false", "undefined", "empty", "redacted", "hidden", "secret", "password", "token",
+        "changeme", "change_me", "example", "sample", "test", "dummy", "xxx", "***", "...", "n/a", "na", "unset", "required",
+        "optional", "string", "str", "value", "default",
+    ]
+
+    /// Whether `value` looks generated rather than chosen: at least eight characters with
+    /// letters and digits, or capitals and small letters, and not only words joined by `-`,
+    /// `_` or `.`; or at least sixteen characters of more than three and a half bits each.
+    static func looksGenerated(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count >= 8 else { return false }
+        var lower = false
+        var upper = false
+        var digit = false
+        var other = false
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in value {
+            counts[Int(byte)] += 1
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): break
+            default: other = true
+            }
+        }
+        if (lower || upper) && digit || lower && upper || other && (lower || upper || digit) { return true }
+        guard value.count >= 16 else { return false }
+        let length = Double(value.count)
+        let entropy = counts.reduce(0.0) { sum, count in
+            guard count > 0 else { return sum }
+            let share = Double(count) / length
+            return sum - share * log2(share)
+        }
+        return entropy > 3.5
+    }
+}
