@@ -17,12 +17,14 @@ final class PCRE2Pattern: @unchecked Sendable {
     }
 
     /// Compiles `pattern` for UTF-8 text (Perl syntax: `(?i)`, `\b`, `(?!…)`, lazy quantifiers).
-    init(_ pattern: String) throws(CompileError) {
+    /// An `anchored` pattern matches only where a search starts (``replacing(in:with:startingAt:)``).
+    init(_ pattern: String, anchored: Bool = false) throws(CompileError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
+        let options = PCRE2_UTF | (anchored ? PCRE2_ANCHORED : 0)
         let compiled = pattern.utf8CString.withUnsafeBufferPointer { characters in
             characters.withMemoryRebound(to: UInt8.self) { bytes in
-                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, PCRE2_UTF, &errorCode, &errorOffset, nil)
+                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, options, &errorCode, &errorOffset, nil)
             }
         }
         guard let compiled else {
@@ -81,28 +83,46 @@ final class PCRE2Pattern: @unchecked Sendable {
 
     /// `text` with the matches `replacement` accepts replaced as it says, and how many there
     /// were; `nil` when there were none.
-    func replacing(in text: String, with replacement: Replacement) -> (text: String, count: Int)? {
+    ///
+    /// With `starts`, UTF-8 offsets in increasing order, the pattern is tried only at each of
+    /// them that no earlier match covers (an anchored pattern: only there), not searched for.
+    func replacing(in text: String, with replacement: Replacement, startingAt starts: [Int]? = nil) -> (text: String, count: Int)? {
         var text = text
         return text.withUTF8 { bytes -> (text: String, count: Int)? in
             if bytes.baseAddress == nil {
                 // Empty text may have no storage: match on an empty buffer that has an address.
                 var zero: UInt8 = 0
-                return withUnsafePointer(to: &zero) { replacing(in: UnsafeBufferPointer(start: $0, count: 0), with: replacement) }
+                return withUnsafePointer(to: &zero) {
+                    replacing(in: UnsafeBufferPointer(start: $0, count: 0), with: replacement, startingAt: starts)
+                }
             }
-            return replacing(in: bytes, with: replacement)
+            return replacing(in: bytes, with: replacement, startingAt: starts)
         }
     }
 
-    private func replacing(in bytes: UnsafeBufferPointer<UInt8>, with replacement: Replacement) -> (text: String, count: Int)? {
+    private func replacing(
+        in bytes: UnsafeBufferPointer<UInt8>, with replacement: Replacement, startingAt starts: [Int]?
+    ) -> (text: String, count: Int)? {
         guard let base = bytes.baseAddress, let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
         var output: [UInt8] = []
         var copied = 0
         var offset = 0
         var count = 0
+        var nextStart = starts?.startIndex ?? 0
         while offset <= bytes.count {
+            if let starts {
+                // The next start no match has covered yet.
+                while nextStart < starts.endIndex, starts[nextStart] < offset { nextStart += 1 }
+                guard nextStart < starts.endIndex, starts[nextStart] <= bytes.count else { break }
+                offset = starts[nextStart]
+                nextStart += 1
+            }
             let result = pcre2_match_8(code, base, bytes.count, offset, PCRE2_NO_UTF_CHECK, data, nil)
-            guard result != PCRE2_ERROR_NOMATCH else { break }
+            if result == PCRE2_ERROR_NOMATCH {
+                guard starts != nil else { break }
+                continue
+            }
             if count == 0 { output.reserveCapacity(bytes.count) }
             count += 1
             guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else {

@@ -17,8 +17,11 @@ public struct RedactionRule: Sendable {
     /// With a secret group, only that group's text is replaced; the rest of the match stays.
     let secretGroup: Int?
     /// With a key group as well, a match is redacted only when ``SecretShape`` takes the secret
-    /// group's text, assigned to the key group's, for a secret.
+    /// group's text, assigned to the key group's, for a secret. Such a rule's matches start
+    /// where a key holding one of its words starts, and it is tried only there
+    /// (``apply(to:atKeysHolding:)``) with this anchored copy of its expression.
     let keyGroup: Int?
+    private let anchored: PCRE2Pattern?
 
     /// A rule that does not compile is reported with its name.
     public struct InvalidRule: Error, CustomStringConvertible {
@@ -56,10 +59,64 @@ public struct RedactionRule: Sendable {
         replacementParts = PCRE2Pattern.replacement(self.replacement)
         self.secretGroup = secretGroup
         self.keyGroup = keyGroup
+        do {
+            anchored = keyGroup == nil || triggers.isEmpty ? nil : try PCRE2Pattern(pattern, anchored: true)
+        } catch {
+            throw InvalidRule(name: name, reason: "the pattern does not compile: \(error) (\(pattern))")
+        }
     }
+
+    /// Whether the rule is tried only where keys start (``apply(to:atKeysHolding:)``).
+    var startsAtKeys: Bool { anchored != nil }
 
     /// `text` with every match replaced, and how many there were.
     func apply(to text: String) -> (String, Int) {
+        guard let (replaced, count) = expression.replacing(in: text, with: matchReplacement) else { return (text, 0) }
+        return (replaced, count)
+    }
+
+    /// ``apply(to:)`` for a rule that ``startsAtKeys``: tried only at the start of each key that
+    /// holds a word found at `offsets` (UTF-8, in increasing order), which is what it matches
+    /// anyway, instead of at every position of the text.
+    func apply(to text: String, atKeysHolding offsets: [Int]) -> (String, Int) {
+        guard let anchored else { return apply(to: text) }
+        var text = text
+        // Words of one key (`session_token`) give its starts once.
+        var starts: [Int] = []
+        text.withUTF8 { bytes in
+            for offset in offsets {
+                for start in Self.keyStarts(holding: offset, in: bytes) where start > starts.last ?? -1 { starts.append(start) }
+            }
+        }
+        guard !starts.isEmpty, let (replaced, count) = anchored.replacing(in: text, with: matchReplacement, startingAt: starts)
+        else { return (text, 0) }
+        return (replaced, count)
+    }
+
+    /// Where a key holding the word at `offset` may start, in increasing order: the start of
+    /// the run of letters, digits, `_`, `.` and `-` around it, and each place in the run after
+    /// a `_`, `.` or `-` up to the word (`KEY-----token`, `x-auth-token`); none past 128 bytes,
+    /// which no key name is.
+    static func keyStarts(holding offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        func isSeparator(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+        var start = offset
+        while start > 0 {
+            let byte = bytes[start - 1]
+            let letter = byte | 0x20
+            guard (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || isSeparator(byte)
+            else { break }
+            start -= 1
+            if offset - start > 128 { return [] }
+        }
+        return [start] + (start + 1...max(start + 1, offset)).filter { $0 <= offset && isSeparator(bytes[$0 - 1]) }
+    }
+
+    /// How a match is replaced: the secret group only, and, with a key group, only what
+    /// ``SecretShape`` takes for a secret.
+    private var matchReplacement: PCRE2Pattern.Replacement {
         var replacement = PCRE2Pattern.Replacement(parts: replacementParts, group: secretGroup)
         if let keyGroup, let secretGroup {
             replacement.accept = { groups in
@@ -67,7 +124,6 @@ public struct RedactionRule: Sendable {
                 return SecretShape.isSecret(key: key, value: value)
             }
         }
-        guard let (replaced, count) = expression.replacing(in: text, with: replacement) else { return (text, 0) }
-        return (replaced, count)
+        return replacement
     }
 }

@@ -65,7 +65,7 @@ extension Redactor {
         // MARK: HTTP headers
         BuiltInRule(
             name: "authorization-header", family: .headers,
-            pattern: #"(?i)\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|aws4-hmac-sha256|api-?token|apikey|key|sso-key|splunk|gensecauth|dsn|[a-z][a-z0-9_\-]*)\s+)?((?!\[REDACTED:)[^\s"',;]++)(?![ \t]+\[REDACTED:)"#,
+            pattern: #"(?i)\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?["']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|aws4-hmac-sha256|api-?token|apikey|key|sso-key|splunk|gensecauth|dsn|[a-z][a-z0-9_\-]*)[ \t]+)?((?!\[REDACTED:)[^\s"',;]++)(?![ \t]+\[REDACTED:)"#,
             triggers: ["authorization"], secretGroup: 1,
             redacts: [
                 "Authorization: Bearer «abc.def.ghi»", "proxy-authorization=Basic «dXNlcjpwYXNz»",
@@ -76,13 +76,13 @@ extension Redactor {
             keeps: ["authorization failed for user ana", "Authorization required"]),
         BuiltInRule(
             name: "cookie-header", family: .headers,
-            pattern: #"(?im)\b(?:set-)?cookie\s*:\s*((?!\[REDACTED:)[^\s][^\r\n]*)"#,
+            pattern: #"(?im)\b(?:set-)?cookie[ \t]*:[ \t]*((?!\[REDACTED:)[^\s][^\r\n]*)"#,
             triggers: ["cookie"], secretGroup: 1,
             redacts: ["Cookie: «session=8f3a9c; csrftoken=abc123»", "Set-Cookie: «sid=s%3AJ9x; Path=/; HttpOnly»"],
             keeps: ["cookie consent banner shown", "cookies: 3 set"]),
         BuiltInRule(
             name: "bearer-token", family: .headers,
-            pattern: #"(?i)\bbearer\s+((?!\[REDACTED:)[A-Za-z0-9\-._~+/]{8,}=*)"#, triggers: ["bearer"], secretGroup: 1,
+            pattern: #"(?i)\bbearer[ \t]+((?!\[REDACTED:)[A-Za-z0-9\-._~+/]{8,}=*)"#, triggers: ["bearer"], secretGroup: 1,
             redacts: ["curl -H 'x' bearer «0123456789abcdefXYZ»", "-H \"Bearer «ya29.a0AfH6SMBx»\""],
             keeps: ["bearer auth is disabled", "bearer short"]),
 
@@ -203,7 +203,7 @@ extension Redactor {
         // MARK: Command lines
         BuiltInRule(
             name: "cli-password", family: .commandLines,
-            pattern: #"(?i)\b(?|(?:mysql(?:dump|admin)?|mariadb)\b[^\n]*?\s-p((?!\[REDACTED:)[^\s'"-][^\s'"]*)|redis-cli\b[^\n]*?\s-a\s+((?!\[REDACTED:)[^\s'"]+)|(?:curl|wget)\b[^\n]*?\s(?:-u|--user)[\s=]+[^:\s'"]*:((?!\[REDACTED:)[^\s'"]+)|docker\s+login\b[^\n]*?\s(?:-p|--password)[\s=]+((?!\[REDACTED:)[^\s'"]+)|sshpass\s+-p\s*((?!\[REDACTED:)[^\s'"]+))"#,
+            pattern: #"(?i)\b(?|(?:mysql(?:dump|admin)?|mariadb)\b[^\n]*?[ \t]-p((?!\[REDACTED:)[^\s'"-][^\s'"]*)|redis-cli\b[^\n]*?[ \t]-a[ \t]+((?!\[REDACTED:)[^\s'"]+)|(?:curl|wget)\b[^\n]*?[ \t](?:-u|--user)[ \t=]+[^:\s'"]*:((?!\[REDACTED:)[^\s'"]+)|docker[ \t]+login\b[^\n]*?[ \t](?:-p|--password)[ \t=]+((?!\[REDACTED:)[^\s'"]+)|sshpass[ \t]+-p[ \t]*((?!\[REDACTED:)[^\s'"]+))"#,
             triggers: ["mysql", "mariadb", "redis-cli", "curl", "wget", "docker", "sshpass"], secretGroup: 1,
             redacts: [
                 "mysql -u root -p«S3cret» -h db", "redis-cli -h cache -a «p4ss» ping", "curl -u ana:«hunter2» https://x",
@@ -212,13 +212,13 @@ extension Redactor {
             keeps: ["mysql -u root -p -h db", "curl -u ana https://x", "docker login registry.example.com"]),
         BuiltInRule(
             name: "netrc", family: .commandLines,
-            pattern: #"(?i)\bmachine\s+\S+\s+login\s+\S+\s+password\s+((?!\[REDACTED:)\S+)"#, triggers: ["machine"], secretGroup: 1,
+            pattern: #"(?i)\bmachine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+((?!\[REDACTED:)\S+)"#, triggers: ["machine"], secretGroup: 1,
             redacts: ["machine api.example.com login ana password «hunter2»"]),
 
         // MARK: Assignments
         BuiltInRule(
             name: "secret-pair", family: .assignments,
-            pattern: #"(?i)(?<![A-Za-z0-9])(?|(--?[a-z0-9_\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api-?key|(?:access|account|auth|private|master|signing|encryption|client|secret)-?key|credentials?|session(?:-?id)?|cookie|auth)[a-z0-9_\-]*)(?:=|\s+)|(["']?[A-Za-z0-9_.\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-.]?key|(?:access|account|auth|private|master|signing|encryption|client|secret)[_\-.]?key|credentials?|session(?:[_\-.]?id)?|cookie|auth)[A-Za-z0-9_.\-]*["']?)\s*(?:=>|:=|[:=])\s*)(?!\[REDACTED:)(?|"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\])]+))"#,
+            pattern: #"(?i)(?<![A-Za-z0-9])(?|(--?[a-z0-9_\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api-?key|(?:access|account|auth|private|master|signing|encryption|client|secret)-?key|credentials?|session(?:-?id)?|cookie|auth)[a-z0-9_\-]*)(?:=|[ \t]+)|(["']?[A-Za-z0-9_.\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-.]?key|(?:access|account|auth|private|master|signing|encryption|client|secret)[_\-.]?key|credentials?|session(?:[_\-.]?id)?|cookie|auth)[A-Za-z0-9_.\-]*["']?)[ \t]*(?:=>|:=|[:=])[ \t]*(?:\r?\n[ \t]*)?)(?!\[REDACTED:)(?|"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\])]+))"#,
             triggers: ["pass", "pwd", "secret", "token", "key", "credential", "session", "cookie", "auth"],
             secretGroup: 2, keyGroup: 1,
             redacts: [

@@ -32,7 +32,8 @@ public struct Redactor: Sendable {
         self.triggers = TriggerWords(rules)
         var groups: [Range<Int>] = []
         for index in rules.indices {
-            if let last = groups.last, rules[index].withinLines, rules[last.lowerBound].withinLines {
+            if let last = groups.last, rules[index].withinLines, !rules[index].startsAtKeys, rules[last.lowerBound].withinLines,
+                !rules[last.lowerBound].startsAtKeys {
                 groups[groups.count - 1] = last.lowerBound..<(index + 1)
             } else {
                 groups.append(index..<(index + 1))
@@ -57,7 +58,17 @@ public struct Redactor: Sendable {
         var hits = Self.hits(of: triggers, in: text)
         for (position, group) in groups.enumerated() {
             let changed: Bool
-            if rules[group.lowerBound].withinLines {
+            if rules[group.lowerBound].startsAtKeys {
+                let rule = group.lowerBound
+                let offsets = hits.compactMap { $0.rule == rule ? $0.offset : nil }
+                guard !offsets.isEmpty else { continue }
+                let (redacted, matches) = rules[rule].apply(to: text, atKeysHolding: offsets)
+                if matches > 0 {
+                    text = redacted
+                    counts.byRule[rules[rule].name, default: 0] += matches
+                }
+                changed = matches > 0
+            } else if rules[group.lowerBound].withinLines {
                 changed = redactLines(&text, rules: group, hits: hits, counts: &counts)
             } else {
                 let rule = group.lowerBound

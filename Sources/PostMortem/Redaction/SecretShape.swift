@@ -11,26 +11,37 @@ enum SecretShape {
     /// `credential`) only a value that looks generated: at least eight characters mixing
     /// letters with digits or capitals with small letters, or sixteen of high entropy.
     static func isSecret(key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) -> Bool {
-        let key = key.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }
-        guard !value.isEmpty, !isPlaceholder(value), !isLocation(value), value.firstRange(of: Array("[REDACTED:".utf8)) == nil
-        else { return false }
+        // The key in lower case, without quotes and leading dashes: on the stack's bytes, since
+        // most keys that reach here (`"token_count": 12`) are turned down in a few comparisons.
+        var name = key.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }
+        while name.first == UInt8(ascii: "-") { name.removeFirst() }
+        for index in name.indices where name[index] >= 65 && name[index] <= 90 { name[index] |= 0x20 }
+        let password = contains(name, "pass") || hasSuffix(name, "pwd")
+        guard !value.isEmpty, password || value.count >= 8 else { return false }
+        // The shell's working directories, not passwords.
+        if name.elementsEqual("pwd".utf8) || name.elementsEqual("oldpwd".utf8) { return false }
         // Headers that rules of their own redact, keeping the scheme word.
-        if key.firstRange(of: Array("authorization".utf8)) != nil || key.elementsEqual("cookie".utf8)
-            || key.elementsEqual("set-cookie".utf8) {
+        if contains(name, "authorization") || name.elementsEqual("cookie".utf8) || name.elementsEqual("set-cookie".utf8) {
             return false
         }
-        // The shell's working directories, not passwords.
-        let name = key.drop { $0 == UInt8(ascii: "-") }
-        if name.elementsEqual("pwd".utf8) || name.elementsEqual("oldpwd".utf8) { return false }
         // A key about a secret rather than holding one: its file, its name, its length.
-        let text = String(decoding: name, as: UTF8.self)
-        if describingSuffixes.contains(where: { text.hasSuffix($0) }) { return false }
-        if key.firstRange(of: Array("pass".utf8)) != nil || key.suffix(3).elementsEqual("pwd".utf8) { return true }
-        return looksGenerated(value)
+        if describingSuffixes.contains(where: { hasSuffix(name, $0) }) { return false }
+        guard !isPlaceholder(value), !isLocation(value), value.firstRange(of: Array("[REDACTED:".utf8)) == nil else { return false }
+        return password || looksGenerated(value)
+    }
+
+    private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        return bytes.firstRange(of: word) != nil
+    }
+
+    private static func hasSuffix(_ bytes: [UInt8], _ word: StaticString) -> Bool {
+        let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        return bytes.count >= word.count && bytes.suffix(word.count).elementsEqual(word)
     }
 
     /// Endings of keys that describe a secret instead of holding it.
-    static let describingSuffixes = [
+    static let describingSuffixes: [StaticString] = [
         "file", "path", "dir", "url", "uri", "endpoint", "name", "type", "length", "count", "size", "policy", "ttl",
         "timeout", "enabled", "required", "mode", "header", "field", "prefix", "expiry", "expires", "expiration",
         "format", "version", "limit", "used", "tokens", "ref", "source",
@@ -52,6 +63,8 @@ enum SecretShape {
             return true
         }
         if value.allSatisfy({ $0 == first }) { return true }
+        // Every word below is short; a long value is none of them.
+        guard value.count <= 24 || value.contains(UInt8(ascii: "_")) || value.contains(UInt8(ascii: "-")) else { return false }
         let word = String(decoding: value.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
         return placeholders.contains(word) || word.hasPrefix("your") || word.hasPrefix("example") || word.hasSuffix("_here")
             || word.hasSuffix("-here") || word.contains("changeme") || word.contains("placeholder")

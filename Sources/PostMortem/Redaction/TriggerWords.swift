@@ -5,10 +5,21 @@
 /// every word in one pass, with a table of the words' first two bytes, costs about one table
 /// look-up per byte, however many words there are.
 struct TriggerWords: Sendable {
-    /// Each word's lower-case bytes and the index of its rule.
-    private let words: [(bytes: [UInt8], rule: Int)]
-    /// The words that start with each pair of bytes, by the pair as `first << 8 | second`.
-    private let byPrefix: [UInt16: [Int]]
+    /// One word: where its lower-case bytes lie in ``bytes``, and its rule. Plain integers, so
+    /// that the pass reads them without reference counting.
+    private struct Word {
+        var offset: Int32
+        var count: Int32
+        var rule: Int32
+    }
+
+    /// Every word's lower-case bytes, one after another.
+    private let bytes: [UInt8]
+    private let words: [Word]
+    /// The words that start with each pair of bytes (`first << 8 | second`): those from
+    /// `candidates[firstCandidate[pair]]` up to `candidates[firstCandidate[pair + 1]]`.
+    private let firstCandidate: [Int32]
+    private let candidates: [Int32]
     /// One bit per pair of bytes that starts a word: most bytes of a text are ruled out by it.
     private let prefixBits: [UInt64]
     /// For each rule, whether it always runs: it has no trigger words, or one too short to index.
@@ -17,22 +28,32 @@ struct TriggerWords: Sendable {
     private let rulesWithWords: Int
 
     init(_ rules: [RedactionRule]) {
-        var words: [(bytes: [UInt8], rule: Int)] = []
+        var bytes: [UInt8] = []
+        var words: [Word] = []
         var alwaysRuns: [Bool] = []
         for (index, rule) in rules.enumerated() {
-            let bytes = rule.triggers.map { Array($0.utf8).map(Self.folded) }
-            alwaysRuns.append(bytes.isEmpty || bytes.contains { $0.count < 2 })
-            if !alwaysRuns[index] { words += bytes.map { ($0, index) } }
+            let folded = rule.triggers.map { Array($0.utf8).map(Self.folded) }
+            alwaysRuns.append(folded.isEmpty || folded.contains { $0.count < 2 })
+            guard !alwaysRuns[index] else { continue }
+            for word in folded {
+                words.append(Word(offset: Int32(bytes.count), count: Int32(word.count), rule: Int32(index)))
+                bytes += word
+            }
         }
-        var byPrefix: [UInt16: [Int]] = [:]
+        func prefix(_ word: Word) -> Int { Int(bytes[Int(word.offset)]) << 8 | Int(bytes[Int(word.offset) + 1]) }
+        let sorted = words.indices.sorted { (prefix(words[$0]), $0) < (prefix(words[$1]), $1) }
+        var firstCandidate = [Int32](repeating: 0, count: 65_537)
         var prefixBits = [UInt64](repeating: 0, count: 1024)
-        for (index, word) in words.enumerated() {
-            let prefix = UInt16(word.bytes[0]) << 8 | UInt16(word.bytes[1])
-            byPrefix[prefix, default: []].append(index)
-            prefixBits[Int(prefix >> 6)] |= 1 << UInt64(prefix & 63)
+        for index in sorted {
+            let pair = prefix(words[index])
+            firstCandidate[pair + 1] += 1
+            prefixBits[pair >> 6] |= 1 << UInt64(pair & 63)
         }
+        for pair in 0..<65_536 { firstCandidate[pair + 1] += firstCandidate[pair] }
+        self.bytes = bytes
         self.words = words
-        self.byPrefix = byPrefix
+        self.firstCandidate = firstCandidate
+        self.candidates = sorted.map(Int32.init)
         self.prefixBits = prefixBits
         self.alwaysRuns = alwaysRuns
         self.rulesWithWords = alwaysRuns.filter { !$0 }.count
@@ -88,25 +109,35 @@ struct TriggerWords: Sendable {
 
     /// Calls `found` with the offset and rule of each word occurring in `bytes`, in order of
     /// offset, until it returns false.
-    private func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
-        guard bytes.count >= 2, let base = bytes.baseAddress else { return }
+    private func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
+        guard text.count >= 2, let base = text.baseAddress else { return }
         // Raw pointers and a folding table: about a dozen instructions a byte, branching only
         // where the pair of bytes starts a word.
         Self.lowerCase.withUnsafeBufferPointer { lowerCase in
             prefixBits.withUnsafeBufferPointer { bits in
-                var pair = UInt32(lowerCase[Int(base[0])])
-                for index in 1..<bytes.count {
-                    pair = (pair << 8 | UInt32(lowerCase[Int(base[index])])) & 0xFFFF
-                    guard bits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0, let candidates = byPrefix[UInt16(pair)] else {
-                        continue
-                    }
-                    for candidate in candidates {
-                        let word = words[candidate].bytes
-                        let start = index - 1
-                        guard start + word.count <= bytes.count,
-                            word.indices.allSatisfy({ Self.folded(bytes[start + $0]) == word[$0] })
-                        else { continue }
-                        guard found(start, words[candidate].rule) else { return }
+                firstCandidate.withUnsafeBufferPointer { firstCandidate in
+                    candidates.withUnsafeBufferPointer { candidates in
+                        words.withUnsafeBufferPointer { words in
+                            bytes.withUnsafeBufferPointer { wordBytes in
+                                var pair = UInt32(lowerCase[Int(base[0])])
+                                for index in 1..<text.count {
+                                    pair = (pair << 8 | UInt32(lowerCase[Int(base[index])])) & 0xFFFF
+                                    guard bits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                                    let start = index - 1
+                                    for candidate in Int(firstCandidate[Int(pair)])..<Int(firstCandidate[Int(pair) + 1]) {
+                                        let word = words[Int(candidates[candidate])]
+                                        let count = Int(word.count)
+                                        guard start + count <= text.count else { continue }
+                                        var position = 2
+                                        while position < count, lowerCase[Int(base[start + position])] == wordBytes[Int(word.offset) + position] {
+                                            position += 1
+                                        }
+                                        guard position == count else { continue }
+                                        guard found(start, Int(word.rule)) else { return }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -185,8 +185,9 @@ struct TriggerWordsTests {
     }
 }
 
-/// Rules that match within lines run only on the windows around their trigger words, and
-/// redact exactly what running every rule over the whole text does.
+/// Rules that match within two lines (every built-in one but private-key: their patterns allow
+/// one line break at most) run only on the windows around their trigger words, or the keys
+/// holding them, and redact exactly what running every rule over the whole text does.
 struct LineWindowTests {
     /// The plain algorithm: each rule over the whole text, in order, when one of its words is there.
     static func wholeText(_ text: String, _ redactor: Redactor) -> (String, Redactor.Counts) {
