@@ -5,22 +5,26 @@
 /// every word in one pass, with a table of the words' first two bytes, costs about one table
 /// look-up per byte, however many words there are.
 struct TriggerWords: Sendable {
-    /// One word: where its lower-case bytes lie in ``bytes``, and its rule. Plain integers, so
-    /// that the pass reads them without reference counting.
+    /// One word: where its lower-case bytes lie in ``bytes``, its rule, and where in it the
+    /// pair of bytes it is indexed by lies. Plain integers, so that the pass reads them without
+    /// reference counting.
     private struct Word {
         var offset: Int32
         var count: Int32
         var rule: Int32
+        var pair: Int32
     }
 
     /// Every word's lower-case bytes, one after another.
     private let bytes: [UInt8]
     private let words: [Word]
-    /// The words that start with each pair of bytes (`first << 8 | second`): those from
-    /// `candidates[firstCandidate[pair]]` up to `candidates[firstCandidate[pair + 1]]`.
+    /// The words indexed by each pair of bytes (`first << 8 | second`): those from
+    /// `candidates[firstCandidate[pair]]` up to `candidates[firstCandidate[pair + 1]]`. A word is
+    /// indexed by its rarest pair in log text (`ok` of `token`, `k_` of `sk_live_`), so that the
+    /// pass stops at as few places as it can.
     private let firstCandidate: [Int32]
     private let candidates: [Int32]
-    /// One bit per pair of bytes that starts a word: most bytes of a text are ruled out by it.
+    /// One bit per pair of bytes that indexes a word: most bytes of a text are ruled out by it.
     private let prefixBits: [UInt64]
     /// For each rule, whether it always runs: it has no trigger words, or one too short to index.
     private let alwaysRuns: [Bool]
@@ -36,11 +40,15 @@ struct TriggerWords: Sendable {
             alwaysRuns.append(folded.isEmpty || folded.contains { $0.count < 2 })
             guard !alwaysRuns[index] else { continue }
             for word in folded {
-                words.append(Word(offset: Int32(bytes.count), count: Int32(word.count), rule: Int32(index)))
+                let pair = (0..<(word.count - 1)).min { Self.commonness(word[$0], word[$0 + 1]) < Self.commonness(word[$1], word[$1 + 1]) } ?? 0
+                words.append(Word(offset: Int32(bytes.count), count: Int32(word.count), rule: Int32(index), pair: Int32(pair)))
                 bytes += word
             }
         }
-        func prefix(_ word: Word) -> Int { Int(bytes[Int(word.offset)]) << 8 | Int(bytes[Int(word.offset) + 1]) }
+        func prefix(_ word: Word) -> Int {
+            let at = Int(word.offset + word.pair)
+            return Int(bytes[at]) << 8 | Int(bytes[at + 1])
+        }
         let sorted = words.indices.sorted { (prefix(words[$0]), $0) < (prefix(words[$1]), $1) }
         var firstCandidate = [Int32](repeating: 0, count: 65_537)
         var prefixBits = [UInt64](repeating: 0, count: 1024)
@@ -57,6 +65,22 @@ struct TriggerWords: Sendable {
         self.prefixBits = prefixBits
         self.alwaysRuns = alwaysRuns
         self.rulesWithWords = alwaysRuns.filter { !$0 }.count
+    }
+
+    /// How often a pair of bytes occurs in log text, roughly: the product of each byte's weight,
+    /// common letters highest, `x`, `q`, `z` and `j` lowest.
+    private static func commonness(_ first: UInt8, _ second: UInt8) -> Int {
+        func weight(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "x"), UInt8(ascii: "q"), UInt8(ascii: "z"), UInt8(ascii: "j"): 1
+            case _ where "etaoinsrhldcu".utf8.contains(byte): 10
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): 5
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"): 4
+            case UInt8(ascii: "_"), UInt8(ascii: ":"): 3
+            default: 2
+            }
+        }
+        return weight(first) * weight(second)
     }
 
     /// Every byte with ASCII capitals in lower case, by byte value.
@@ -100,15 +124,19 @@ struct TriggerWords: Sendable {
     func hits(in bytes: UnsafeBufferPointer<UInt8>) -> [Hit] {
         var hits: [Hit] = []
         guard rulesWithWords > 0 else { return hits }
+        var sorted = true
         forEachWord(in: bytes) { offset, rule in
+            // Words are found where their indexing pair is: one that starts earlier may come later.
+            if let last = hits.last, last.offset > offset { sorted = false }
             hits.append(Hit(offset: offset, rule: rule))
             return true
         }
+        if !sorted { hits.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) } }
         return hits
     }
 
-    /// Calls `found` with the offset and rule of each word occurring in `bytes`, in order of
-    /// offset, until it returns false.
+    /// Calls `found` with the offset and rule of each word occurring in `bytes`, in the order
+    /// their indexing pairs occur, until it returns false.
     private func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
         guard text.count >= 2, let base = text.baseAddress else { return }
         // Raw pointers and a folding table: about a dozen instructions a byte, branching only
@@ -123,12 +151,12 @@ struct TriggerWords: Sendable {
                                 for index in 1..<text.count {
                                     pair = (pair << 8 | UInt32(lowerCase[Int(base[index])])) & 0xFFFF
                                     guard bits[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                                    let start = index - 1
                                     for candidate in Int(firstCandidate[Int(pair)])..<Int(firstCandidate[Int(pair) + 1]) {
                                         let word = words[Int(candidates[candidate])]
                                         let count = Int(word.count)
-                                        guard start + count <= text.count else { continue }
-                                        var position = 2
+                                        let start = index - 1 - Int(word.pair)
+                                        guard start >= 0, start + count <= text.count else { continue }
+                                        var position = 0
                                         while position < count, lowerCase[Int(base[start + position])] == wordBytes[Int(word.offset) + position] {
                                             position += 1
                                         }
