@@ -84,20 +84,18 @@ public struct RedactionRule: Sendable {
         // Words of one key (`session_token`) give its starts once.
         var starts: [Int] = []
         text.withUTF8 { bytes in
-            for offset in offsets {
-                for start in Self.keyStarts(holding: offset, in: bytes) where start > starts.last ?? -1 { starts.append(start) }
-            }
+            for offset in offsets { Self.appendKeyStarts(holding: offset, in: bytes, to: &starts) }
         }
         guard !starts.isEmpty, let (replaced, count) = anchored.replacing(in: text, with: matchReplacement, startingAt: starts)
         else { return (text, 0) }
         return (replaced, count)
     }
 
-    /// Where a key holding the word at `offset` may start, in increasing order: the start of
-    /// the run of letters, digits, `_`, `.` and `-` around it, and each place in the run after
-    /// a `_`, `.` or `-` up to the word (`KEY-----token`, `x-auth-token`); none past 128 bytes,
-    /// which no key name is.
-    static func keyStarts(holding offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    /// Appends to `starts` (in increasing order, each once) where a key holding the word at
+    /// `offset` may start: the start of the run of letters, digits, `_`, `.` and `-` around it,
+    /// and each place in the run after a `_`, `.` or `-` up to the word (`KEY-----token`,
+    /// `x-auth-token`); none past 128 bytes, which no key name is.
+    static func appendKeyStarts(holding offset: Int, in bytes: UnsafeBufferPointer<UInt8>, to starts: inout [Int]) {
         func isSeparator(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
         }
@@ -109,9 +107,13 @@ public struct RedactionRule: Sendable {
                 || isSeparator(byte)
             else { break }
             start -= 1
-            if offset - start > 128 { return [] }
+            if offset - start > 128 { return }
         }
-        return [start] + (start + 1...max(start + 1, offset)).filter { $0 <= offset && isSeparator(bytes[$0 - 1]) }
+        var position = max(start, (starts.last ?? -1) + 1)
+        while position <= offset {
+            if position == start || isSeparator(bytes[position - 1]) { starts.append(position) }
+            position += 1
+        }
     }
 
     /// How a match is replaced: the secret group only, and, with a key group, only what

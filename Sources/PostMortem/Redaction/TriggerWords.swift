@@ -137,6 +137,7 @@ struct TriggerWords: Sendable {
 
     /// Calls `found` with the offset and rule of each word occurring in `bytes`, in the order
     /// their indexing pairs occur, until it returns false.
+    @inline(__always)
     private func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
         guard text.count >= 2, let base = text.baseAddress else { return }
         // Raw pointers and a folding table: about a dozen instructions a byte, branching only
