@@ -23,6 +23,10 @@ public struct Incident: Sendable {
     public var approvedBy: String?
     /// `metrics_snapshot`; `nil` for SQL NULL.
     public var metricsSnapshot: JSONValue?
+    /// Lines at the start of ``logs`` that were left out before redaction because no document
+    /// shows them (``Redactor/redact(_:counts:showingLogLines:)``); a document counts them in
+    /// the total it states.
+    public var logLinesLeftOut = 0
     /// `metrics_snapshot` text that is not valid JSON, kept to report it verbatim.
     public var unparsableMetrics: String?
     public var postMortem: String?

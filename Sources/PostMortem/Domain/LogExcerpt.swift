@@ -12,7 +12,8 @@ public struct LogExcerpt: Sendable, Equatable {
     public var isCut: Bool { shownLines < totalLines }
 
     /// The last `limit` lines of `logs` (blank trailing lines are not counted); `nil` for no logs.
-    public init?(logs: String?, limit: Int) {
+    /// `leftOut` lines that came before `logs` count in the total.
+    public init?(logs: String?, limit: Int, leftOut: Int = 0) {
         guard let logs else { return nil }
         // When `\n` is the only line break (the usual case) the lines are found on UTF-8 bytes
         // and the excerpt is one slice of the logs; otherwise every Unicode line break splits.
@@ -20,11 +21,35 @@ public struct LogExcerpt: Sendable, Equatable {
             guard let excerpt = Self.excerpt(of: logs.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline), limit: limit)
             else { return nil }
             self = excerpt
+            totalLines += leftOut
             return
         }
         var bytes = logs
         guard let found = bytes.withUTF8({ Self.lastLines(of: $0, limit: limit) }) else { return nil }
-        self.init(text: String(logs[utf8Offsets: found.kept]), shownLines: found.shown, totalLines: found.total)
+        self.init(text: String(logs[utf8Offsets: found.kept]), shownLines: found.shown, totalLines: found.total + leftOut)
+    }
+
+    /// How much of `logs` a redactor must see so that everything an excerpt of its last
+    /// `limit` lines shows is redacted, whatever starts above it: the UTF-8 offset of the
+    /// first line at least `context` bytes above the excerpt, and how many lines come before
+    /// it. `nil` when that is all of it, or the logs break lines with anything but `\n`.
+    static func redactedPart(of logs: String, limit: Int, context: Int) -> (start: Int, linesBefore: Int)? {
+        guard logs.utf8.count > context, !hasOtherLineBreaks(logs) else { return nil }
+        var logs = logs
+        return logs.withUTF8 { bytes -> (start: Int, linesBefore: Int)? in
+            guard let found = lastLines(of: bytes, limit: limit), found.kept.lowerBound > context else { return nil }
+            // The first line that starts at or after `context` bytes above the excerpt.
+            var start = found.kept.lowerBound - context
+            while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start += 1 }
+            guard start < found.kept.lowerBound else { return nil }
+            var linesBefore = 0
+            var position = bytes.firstNewline(from: 0)
+            while position < start {
+                linesBefore += 1
+                position = bytes.firstNewline(from: position + 1)
+            }
+            return (start, linesBefore)
+        }
     }
 
     private init(text: String, shownLines: Int, totalLines: Int) {

@@ -46,6 +46,16 @@ extension Redactor {
                 "«-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP PRIVATE KEY BLOCK-----»",
             ],
             keeps: ["-----BEGIN PUBLIC KEY-----\nMIIBIjANBg\n-----END PUBLIC KEY-----", "the private key is rotated monthly"]),
+        // A key block cut by the logs' first line or by their end: the part that is there goes.
+        BuiltInRule(
+            name: "private-key-part", family: .keys,
+            pattern: #"(?m)(?:^[ \t]*[A-Za-z0-9+/=]{16,}[ \t]*\r?\n)+[ \t]*-----END[A-Z0-9 ]* PRIVATE KEY(?: BLOCK)?-----|-----BEGIN[A-Z0-9 ]* PRIVATE KEY(?: BLOCK)?-----(?![\s\S]*?-----END[A-Z0-9 ]* PRIVATE KEY)[\s\S]*"#,
+            triggers: ["private key"], multiline: true,
+            redacts: [
+                "«MIIEpAIBAAKCAQEAx4Ls\nQ2VydGlmaWNhdGUgZm9v\n-----END RSA PRIVATE KEY-----»\nINFO next",
+                "INFO before\n«-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA»",
+            ],
+            keeps: ["INFO -----END RSA PRIVATE KEY----- seen in a message"]),
         BuiltInRule(
             name: "age-secret-key", family: .keys,
             pattern: #"\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b"#, triggers: ["age-secret-key-1"],

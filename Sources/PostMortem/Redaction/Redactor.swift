@@ -42,6 +42,10 @@ public struct Redactor: Sendable {
         self.groups = groups
     }
 
+    /// How much of the logs above the lines a document shows is redacted with them: more than
+    /// a private key block or a multi-line JSON credential takes.
+    public static let logContext = 64 * 1024
+
     /// A redactor that changes nothing (`--no-redact`).
     public static let none = Redactor(rules: [])
 
@@ -151,13 +155,24 @@ public struct Redactor: Sendable {
     /// server, logs, the agent's reasoning, the proposed action, its output and error, the
     /// approver, metric keys and string values, and earlier incidents' titles. The stored
     /// post-mortem is left as it is: what a person wrote stays unchanged in the database.
-    public func redact(_ incident: Incident, counts: inout Counts) -> Incident {
+    ///
+    /// With `showingLogLines`, only what a document of that many last log lines shows is
+    /// redacted and kept of the logs (what is published, and all of it): the lines it shows
+    /// and ``logContext`` bytes above them, so that a secret starting above the cut (a private
+    /// key whose BEGIN line is cut away, a key whose value is on the next line) is redacted
+    /// whole. The lines left out are counted in ``Incident/logLinesLeftOut``.
+    public func redact(_ incident: Incident, counts: inout Counts, showingLogLines: Int? = nil) -> Incident {
         guard !rules.isEmpty else { return incident }
         var incident = incident
         func clean(_ text: String) -> String { redact(text, counts: &counts) }
         incident.title = clean(incident.title)
         incident.target = clean(incident.target)
         incident.serverName = incident.serverName.map(clean)
+        if let logs = incident.logs, let limit = showingLogLines,
+           let part = LogExcerpt.redactedPart(of: logs, limit: limit, context: Self.logContext) {
+            incident.logs = String(logs[utf8Offsets: part.start..<logs.utf8.count])
+            incident.logLinesLeftOut += part.linesBefore
+        }
         incident.logs = incident.logs.map(clean)
         incident.agentReasoning = incident.agentReasoning.map(clean)
         incident.proposedAction = incident.proposedAction.map(clean)

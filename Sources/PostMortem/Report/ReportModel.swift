@@ -85,7 +85,7 @@ public enum ReportModel {
                 model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
             }
         }
-        if let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines) {
+        if let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines, leftOut: incident.logLinesLeftOut) {
             var lines = logs.text
             var longLines = 0
             if let width = cuts.logLineWidth {

@@ -87,7 +87,7 @@ public struct PostMortemGenerator: Sendable {
             throw security.mayHideIncidents ? GenerateError.incidentNotVisible(id, role: security.role) : .incidentNotFound(id)
         }
         var counts = Redactor.Counts()
-        let incident = redactor.redact(stored, counts: &counts)
+        let incident = redactor.redact(stored, counts: &counts, showingLogLines: settings.logLines)
         return (incident, redactor.redact(document(for: incident).text, counts: &counts))
     }
 
@@ -115,7 +115,7 @@ public struct PostMortemGenerator: Sendable {
         let slots = Slots<Rendered>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             var counts = Redactor.Counts()
-            let incident = redactor.redact(batch[index], counts: &counts)
+            let incident = redactor.redact(batch[index], counts: &counts, showingLogLines: settings.logLines)
             var rendered = Rendered(incident: incident, counts: counts)
             if incident.status == "resolved" {
                 let facts = ReportModel.Facts(incident: incident, locale: settings.locale)

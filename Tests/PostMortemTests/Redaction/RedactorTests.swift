@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PostMortem
+import Templates
 
 struct RedactorTests {
     @Test func everyBuiltInRuleCompiles() {
@@ -236,4 +237,66 @@ struct LineWindowTests {
         let text = "INFO start\nAuthorization:\n  Bearer abcdefgh12345\nINFO done"
         #expect(Redactor.standard.redact(text, counts: &counts) == "INFO start\nAuthorization:\n  Bearer [REDACTED:authorization-header]\nINFO done")
     }
+}
+
+/// Only what a document shows of the logs is redacted and kept, and everything it shows is:
+/// a secret that starts above the cut goes too.
+struct PublishedPartTests {
+    static let noise = (0..<2_000).map { "[2026-10-01 07:00:00 UTC] INFO line \($0) " + String(repeating: "x", count: 40) }
+        .joined(separator: "\n")
+    static let tail = (0..<10).map { "[2026-10-01 08:00:00 UTC] INFO tail \($0)" }.joined(separator: "\n")
+
+    static func key(lines: Int) -> String {
+        "-----BEGIN RSA PRIVATE KEY-----\n" + (0..<lines).map { "MIIEpAIBAAKCAQEAx4Ls\($0)" }.joined(separator: "\n")
+            + "\n-----END RSA PRIVATE KEY-----"
+    }
+
+    @Test(arguments: [60, 4_000])
+    func aKeyWhoseBeginLineIsAboveTheCutIsRedactedWhole(keyLines: Int) throws {
+        var incident = Lifecycle.approvedFix.incident
+        incident.logs = Self.noise + "\n" + Self.key(lines: keyLines) + "\n" + Self.tail
+        var counts = Redactor.Counts()
+        let redacted = Redactor.standard.redact(incident, counts: &counts, showingLogLines: 50)
+        let logs = try #require(redacted.logs)
+        #expect(logs.utf8.count < (incident.logs ?? "").utf8.count / 2, "only what a document shows, and some context, is kept")
+        #expect(redacted.logLinesLeftOut > 1_000)
+        #expect(!logs.contains("MIIEpAIB"))
+        #expect(counts.byRule["private-key"] ?? counts.byRule["private-key-part"] == 1)
+
+        let document = Self.generator.document(for: redacted).text
+        #expect(!document.contains("MIIEpAIB"))
+        #expect(document.contains("INFO tail 9"))
+        // The total counts every line of the logs, those left out included (the key is one line now).
+        let total = 2_000 + (keyLines + 2) + 10
+        let shown = LogExcerpt(logs: redacted.logs, limit: 50, leftOut: redacted.logLinesLeftOut)
+        #expect(shown?.totalLines ?? 0 <= total)
+        #expect(shown?.totalLines ?? 0 >= total - keyLines - 2)
+        // The key is one line now: the excerpt shows up to 50 lines of what was kept.
+        #expect((11...50).contains(shown?.shownLines ?? 0))
+    }
+
+    @Test func aKeyWhoseValueIsBelowTheCutIsRedacted() throws {
+        var incident = Lifecycle.approvedFix.incident
+        let filler = (0..<49).map { "line \($0)" }.joined(separator: "\n")
+        incident.logs = Self.noise + "\n  \"password\":\n    \"hunter2-the-real-one\",\n" + filler
+        var counts = Redactor.Counts()
+        let redacted = Redactor.standard.redact(incident, counts: &counts, showingLogLines: 50)
+        #expect(redacted.logs?.contains("hunter2-the-real-one") == false)
+        #expect(counts.byRule["secret-pair"] == 1)
+    }
+
+    @Test func aTokenAcrossTheWidthCutIsRedactedBeforeTheCut() throws {
+        var incident = Lifecycle.approvedFix.incident
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+        // The token starts before the width cut and ends after it; redacted first, it does not leak.
+        incident.logs = "[2026-10-01 08:00:00 UTC] " + String(repeating: "x", count: 420) + " token=" + jwt + " " + String(repeating: "y", count: 300_000)
+        var counts = Redactor.Counts()
+        let redacted = Redactor.standard.redact(incident, counts: &counts, showingLogLines: 50)
+        let (merged, fit) = Self.generator.document(for: redacted, facts: ReportModel.Facts(incident: redacted, locale: "en"))
+        #expect(fit.cuts.logLineWidth == ReportCuts.logLineWidth)
+        #expect(!merged.text.contains("eyJ"))
+        #expect(merged.text.contains("[REDACTED:jwt]"))
+    }
+
+    static let generator = PostMortemGenerator(templates: try! TemplateSet.load(), connectionString: nil)
 }
