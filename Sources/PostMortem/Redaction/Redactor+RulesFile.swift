@@ -13,9 +13,10 @@ extension Redactor {
 
     /// The built-in rules, less those the file disables, plus the file's own (applied after them).
     ///
-    /// The file is JSON: `rules`, a list of `{name, pattern, replacement?}` (PCRE2 regular
-    /// expressions, Perl's syntax; the replacement may use `$1`…`$9`), and `disable`, a list of
-    /// built-in rule names.
+    /// The file is JSON: `rules`, a list of `{name, pattern, replacement?, triggers?}` (PCRE2
+    /// regular expressions, Perl's syntax; the replacement may use `$1`…`$9`; triggers are
+    /// lower-case words of which every match holds one), and `disable`, a list of built-in rule
+    /// names.
     public static func withRulesFile(_ url: URL) throws(RulesFileError) -> Redactor {
         let path = url.path
         let data: Data
@@ -50,11 +51,19 @@ extension Redactor {
             guard entry["replacement"] == nil || entry["replacement"] is String else {
                 throw RulesFileError(path: path, reason: "redaction rule '\(name)': `replacement` must be text")
             }
+            let triggers = entry["triggers"] as? [String] ?? []
+            guard entry["triggers"] == nil || entry["triggers"] is [String],
+                triggers.allSatisfy({ $0.count >= 2 && $0 == $0.lowercased() })
+            else {
+                throw RulesFileError(
+                    path: path, reason: "redaction rule '\(name)': `triggers` must be a list of lower-case words of two characters or more")
+            }
             guard !rules.contains(where: { $0.name == name }) else {
                 throw RulesFileError(path: path, reason: "redaction rule '\(name)' is defined twice")
             }
             do {
-                rules.append(try RedactionRule(name: name, pattern: pattern, replacement: entry["replacement"] as? String))
+                rules.append(try RedactionRule(
+                    name: name, pattern: pattern, replacement: entry["replacement"] as? String, triggers: triggers))
             } catch {
                 throw RulesFileError(path: path, reason: error.description)
             }

@@ -103,6 +103,15 @@ struct RedactorTests {
         return url
     }
 
+    @Test func aRuleOfAFileRunsOnlyWhereItsTriggerWordsAre() throws {
+        let url = try rulesFile(#"{"rules": [{"name": "ticket", "pattern": "[A-Z]+-[0-9]+", "replacement": "[ticket]", "triggers": ["jira"]}]}"#)
+        let redactor = try Redactor.withRulesFile(url)
+        var counts = Redactor.Counts()
+        #expect(redactor.redact("OPS-12 fixed", counts: &counts) == "OPS-12 fixed")
+        #expect(redactor.redact("Jira OPS-12 fixed", counts: &counts) == "Jira [ticket] fixed")
+        #expect(counts.byRule == ["ticket": 1])
+    }
+
     @Test func aRulesFileAddsAndDisablesRules() throws {
         let url = try rulesFile(#"{"rules": [{"name": "internal-host", "pattern": "db-[0-9]+\\.corp", "replacement": "[host]"}], "disable": ["jwt"]}"#)
         let redactor = try Redactor.withRulesFile(url)
@@ -119,6 +128,7 @@ struct RedactorTests {
         (#"{"rules": [{"pattern": "x"}]}"#, "rule 1 needs a `name` and a `pattern`"),
         (#"{"rules": [{"name": "jwt", "pattern": "x"}]}"#, "redaction rule 'jwt' is defined twice"),
         (#"{"rulez": []}"#, "unknown key(s) rulez"),
+        (#"{"rules": [{"name": "x", "pattern": "x", "triggers": ["X"]}]}"#, "`triggers` must be a list of lower-case words"),
         ("rules: [yaml]", "it is not a JSON object"),
     ])
     func aBadRulesFileNamesTheProblem(json: String, message: String) throws {
