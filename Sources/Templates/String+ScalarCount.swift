@@ -1,7 +1,7 @@
 extension UnsafeBufferPointer where Element == UInt8 {
     /// How many Unicode scalars these UTF-8 bytes encode: every byte but the continuation bytes
     /// (`10xxxxxx`), counted eight at a time.
-    var unicodeScalarCount: Int {
+    public var unicodeScalarCount: Int {
         var continuations = 0
         var offset = 0
         while offset + 8 <= count {

@@ -80,7 +80,14 @@ public struct DocumentFit: Sendable, Equatable {
     /// How many characters the log lines shown have beyond ``ReportCuts/logLineWidth``, summed.
     private static func logExcess(_ incident: Incident, settings: ReportSettings) -> Int {
         guard let logs = LogExcerpt(logs: incident.logs, limit: settings.logLines) else { return 0 }
-        return logs.text.split(separator: "\n").reduce(0) { $0 + max(0, $1.unicodeScalarCount - ReportCuts.logLineWidth) }
+        var text = logs.text
+        // Only a line of more bytes than the width can have more characters.
+        return text.withUTF8 { bytes in
+            bytes.lineRanges.reduce(0) { excess, line in
+                line.count <= ReportCuts.logLineWidth ? excess
+                    : excess + max(0, UnsafeBufferPointer(rebasing: bytes[line]).unicodeScalarCount - ReportCuts.logLineWidth)
+            }
+        }
     }
 
     /// The parts cut to a common length, with their lengths in Unicode scalars as shown.

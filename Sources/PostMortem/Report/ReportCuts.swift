@@ -45,46 +45,70 @@ public struct ReportCuts: Sendable, Equatable {
     }
 
     /// `text` with every line longer than `width` Unicode scalars cut after `width`, followed
-    /// by `marker` of how many it lost; and how many lines were cut.
+    /// by `marker` of how many it lost; and how many lines were cut. Lines are found and cut on
+    /// UTF-8 bytes: a line of `width` bytes or fewer is copied as it is.
     static func cuttingLines(of text: String, width: Int, marker: (Int) -> String) -> (text: String, cut: Int) {
+        var source = text
+        var pieces: [(range: Range<Int>, lost: Int?)] = []
+        source.withUTF8 { bytes in
+            var copied = 0
+            for line in bytes.lineRanges where line.count > width {
+                let length = UnsafeBufferPointer(rebasing: bytes[line]).unicodeScalarCount
+                guard length > width else { continue }
+                let end = scalarOffset(in: bytes, from: line.lowerBound, scalars: width)
+                pieces.append((copied..<end, length - width))
+                copied = line.upperBound
+            }
+            pieces.append((copied..<bytes.count, nil))
+        }
+        guard pieces.count > 1 else { return (text, 0) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        var cut = 0
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { result += "\n" }
-            let length = line.unicodeScalarCount
-            guard length > width else {
-                result += line
-                continue
-            }
-            result.unicodeScalars.append(contentsOf: line.unicodeScalars.prefix(width))
-            result += marker(length - width)
-            cut += 1
+        for piece in pieces {
+            result += text[utf8Offsets: piece.range]
+            if let lost = piece.lost { result += marker(lost) }
         }
-        return (result, cut)
+        return (result, pieces.count - 1)
+    }
+
+    /// The UTF-8 offset `scalars` Unicode scalars after `start` (or the end of `bytes`).
+    static func scalarOffset(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: Int) -> Int {
+        var offset = start
+        var counted = 0
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 != 0x80 {
+                if counted == scalars { return offset }
+                counted += 1
+            }
+            offset += 1
+        }
+        return offset
     }
 
     /// `text` kept to about `characters` Unicode scalars, a third from its start and the rest
     /// from its end (where errors are), both ending at a line break where one is near; between
     /// them, on a line of its own, `marker` of how many were left out. `nil` when all of it fits.
     static func cuttingMiddle(of text: String, keeping characters: Int, marker: (Int) -> String) -> (text: String, omitted: Int)? {
-        let scalars = text.unicodeScalars
-        let total = scalars.count
+        let total = text.unicodeScalarCount
         guard total > characters else { return nil }
         let headLength = characters / 3
-        var head = scalars.prefix(headLength)
-        if let newline = head.lastIndex(of: "\n"), scalars.distance(from: head.startIndex, to: newline) >= headLength / 2 {
-            head = scalars[head.startIndex..<newline]
-        }
         let tailLength = characters - headLength
-        var tail = scalars.suffix(tailLength)
-        if let newline = tail.firstIndex(of: "\n"), scalars.distance(from: tail.startIndex, to: newline) < tailLength / 2 {
-            tail = scalars[scalars.index(after: newline)...]
+        var source = text
+        let (headEnd, tailStart) = source.withUTF8 { bytes -> (Int, Int) in
+            var headEnd = scalarOffset(in: bytes, from: 0, scalars: headLength)
+            let headHalf = scalarOffset(in: bytes, from: 0, scalars: headLength / 2)
+            if let newline = bytes[headHalf..<headEnd].lastIndex(of: UInt8(ascii: "\n")) { headEnd = newline }
+            var tailStart = scalarOffset(in: bytes, from: 0, scalars: total - tailLength)
+            let tailHalf = scalarOffset(in: bytes, from: tailStart, scalars: tailLength / 2)
+            if let newline = bytes[tailStart..<tailHalf].firstIndex(of: UInt8(ascii: "\n")) { tailStart = newline + 1 }
+            return (headEnd, tailStart)
         }
-        let omitted = total - head.count - tail.count
-        var result = String(String.UnicodeScalarView(head))
+        let head = text[utf8Offsets: 0..<headEnd]
+        let tail = text[utf8Offsets: tailStart..<text.utf8.count]
+        let omitted = total - head.unicodeScalarCount - tail.unicodeScalarCount
+        var result = String(head)
         result += "\n" + marker(omitted) + "\n"
-        result.unicodeScalars.append(contentsOf: tail)
+        result += tail
         return (result, omitted)
     }
 }
