@@ -310,3 +310,115 @@ struct PublishedPartTests {
 
     static let generator = PostMortemGenerator(templates: try! TemplateSet.load(), connectionString: nil)
 }
+
+/// The generic assignment rule on whole documents as incidents carry them: every secret goes,
+/// every other value stays, and the document keeps its shape.
+struct AssignmentDocumentTests {
+    static func redacted(_ text: String) -> String {
+        var counts = Redactor.Counts()
+        return Redactor.standard.redact(text, counts: &counts)
+    }
+
+    @Test func anEnvironmentDump() {
+        let env = """
+            PATH=/usr/local/bin:/usr/bin
+            PWD=/var/lib/postgresql/data
+            HOME=/root
+            DB_HOST=db.internal
+            DB_PASSWORD=Xk9#mQ2!vL
+            PGPASSWORD=pg-s3cret
+            REDIS_URL=redis://:r3dis-pw@cache:6379/0
+            STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc
+            SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0
+            TOKEN_TTL=3600
+            SESSION_COOKIE_NAME=sid
+            API_KEY_FILE=/run/secrets/api_key
+            """
+        #expect(Self.redacted(env) == """
+            PATH=/usr/local/bin:/usr/bin
+            PWD=/var/lib/postgresql/data
+            HOME=/root
+            DB_HOST=db.internal
+            DB_PASSWORD=[REDACTED:secret-pair]
+            PGPASSWORD=[REDACTED:secret-pair]
+            REDIS_URL=redis://[REDACTED:url-credentials]@cache:6379/0
+            STRIPE_SECRET_KEY=[REDACTED:stripe-key]
+            SECRET_KEY_BASE=[REDACTED:secret-pair]
+            TOKEN_TTL=3600
+            SESSION_COOKIE_NAME=sid
+            API_KEY_FILE=/run/secrets/api_key
+            """)
+    }
+
+    @Test func dockerInspectJSON() {
+        let inspect = #"""
+            "Config": {
+                "Env": [
+                    "POSTGRES_PASSWORD=Sup3rS3cret",
+                    "POSTGRES_USER=app",
+                    "AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ"
+                ],
+                "Labels": {"com.example.secret-name": "db-creds", "token_count": "3"},
+                "Image": "postgres:15"
+            }
+            """#
+        #expect(Self.redacted(inspect) == #"""
+            "Config": {
+                "Env": [
+                    "POSTGRES_PASSWORD=[REDACTED:secret-pair]",
+                    "POSTGRES_USER=app",
+                    "AWS_SESSION_TOKEN=[REDACTED:secret-pair]"
+                ],
+                "Labels": {"com.example.secret-name": "db-creds", "token_count": "3"},
+                "Image": "postgres:15"
+            }
+            """#)
+    }
+
+    @Test func aKubernetesSecretAndDeployment() {
+        let yaml = """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: db-credentials
+            data:
+              DB_PASSWORD: cGFzc3dvcmQxMjM=
+              api-token: ZXhhbXBsZS10b2tlbi12YWx1ZTEyMw==
+            ---
+            env:
+              - name: DB_PASSWORD
+                valueFrom:
+                  secretKeyRef:
+                    name: db-credentials
+                    key: DB_PASSWORD
+            """
+        #expect(Self.redacted(yaml) == """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: db-credentials
+            data:
+              DB_PASSWORD: [REDACTED:secret-pair]
+              api-token: [REDACTED:secret-pair]
+            ---
+            env:
+              - name: DB_PASSWORD
+                valueFrom:
+                  secretKeyRef:
+                    name: db-credentials
+                    key: DB_PASSWORD
+            """)
+    }
+
+    @Test(arguments: [
+        ("psql --host db --username app --password Tr0ub4dor", "psql --host db --username app --password [REDACTED:secret-pair]"),
+        ("app --api-key=0123abcdEFGH --verbose", "app --api-key=[REDACTED:secret-pair] --verbose"),
+        ("vault login -method=userpass username=ana password=hunter2", "vault login -method=userpass username=ana password=[REDACTED:secret-pair]"),
+        ("mysql -h db -u root -pS3cret app", "mysql -h db -u root -p[REDACTED:cli-password] app"),
+        ("kubectl create secret generic db --from-literal=password=s3cr3t", "kubectl create secret generic db --from-literal=password=[REDACTED:secret-pair]"),
+        ("terraform apply -var token_ttl=3600", "terraform apply -var token_ttl=3600"),
+    ] as [(String, String)])
+    func commandLines(line: String, expected: String) {
+        #expect(Self.redacted(line) == expected)
+    }
+}
