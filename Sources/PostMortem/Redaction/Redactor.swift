@@ -6,9 +6,18 @@ import Templates
 public struct Redactor: Sendable {
     public let rules: [RedactionRule]
     private let triggers: TriggerWords
-    /// The rules in order, in runs: a rule that may match across lines alone, a run of rules
-    /// that match within a line together.
-    private let groups: [Range<Int>]
+    /// The rules in order, each in the way it runs.
+    private let groups: [Group]
+
+    /// How a rule runs (see ``redact(_:counts:)``), decided once.
+    private enum Group {
+        /// Rules that match within two lines, run together on the windows around their words.
+        case lines(Range<Int>)
+        /// A rule tried only where a key holding one of its words starts.
+        case keys(Int)
+        /// A rule run over the whole text when one of its words occurs, or always without words.
+        case whole(Int)
+    }
 
     /// Matches counted by rule name; never the matched text.
     public struct Counts: Sendable, Equatable {
@@ -30,13 +39,13 @@ public struct Redactor: Sendable {
     public init(rules: [RedactionRule]) {
         self.rules = rules
         self.triggers = TriggerWords(rules)
-        var groups: [Range<Int>] = []
-        for index in rules.indices {
-            if let last = groups.last, rules[index].withinLines, !rules[index].startsAtKeys, rules[last.lowerBound].withinLines,
-                !rules[last.lowerBound].startsAtKeys {
-                groups[groups.count - 1] = last.lowerBound..<(index + 1)
-            } else {
-                groups.append(index..<(index + 1))
+        var groups: [Group] = []
+        for (index, rule) in rules.enumerated() {
+            switch (rule.startsAtKeys, rule.withinLines, groups.last) {
+            case (true, _, _): groups.append(.keys(index))
+            case (false, true, .lines(let run)?): groups[groups.count - 1] = .lines(run.lowerBound..<(index + 1))
+            case (false, true, _): groups.append(.lines(index..<(index + 1)))
+            case (false, false, _): groups.append(.whole(index))
             }
         }
         self.groups = groups
@@ -62,22 +71,14 @@ public struct Redactor: Sendable {
         var hits = Self.hits(of: triggers, in: text)
         for (position, group) in groups.enumerated() {
             let changed: Bool
-            if rules[group.lowerBound].startsAtKeys {
-                let rule = group.lowerBound
+            switch group {
+            case .lines(let run):
+                changed = redactLines(&text, rules: run, hits: hits, counts: &counts)
+            case .keys(let rule), .whole(let rule):
                 let offsets = hits.compactMap { $0.rule == rule ? $0.offset : nil }
-                guard !offsets.isEmpty else { continue }
-                let (redacted, matches) = rules[rule].apply(to: text, atKeysHolding: offsets)
-                if matches > 0 {
-                    text = redacted
-                    counts.byRule[rules[rule].name, default: 0] += matches
-                }
-                changed = matches > 0
-            } else if rules[group.lowerBound].withinLines {
-                changed = redactLines(&text, rules: group, hits: hits, counts: &counts)
-            } else {
-                let rule = group.lowerBound
-                guard triggers.alwaysRuns(rule) || hits.contains(where: { $0.rule == rule }) else { continue }
-                let (redacted, matches) = rules[rule].apply(to: text)
+                guard !offsets.isEmpty || triggers.alwaysRuns(rule) else { continue }
+                let (redacted, matches) =
+                    if case .keys = group { rules[rule].apply(to: text, atKeysHolding: offsets) } else { rules[rule].apply(to: text) }
                 if matches > 0 {
                     text = redacted
                     counts.byRule[rules[rule].name, default: 0] += matches

@@ -96,24 +96,6 @@ struct TriggerWords: Sendable {
         alwaysRuns[rule]
     }
 
-    /// For each rule, whether it must run on `text`: it always runs, or one of its words occurs.
-    func rulesToRun(in text: String) -> [Bool] {
-        var run = alwaysRuns
-        var waiting = rulesWithWords
-        guard waiting > 0 else { return run }
-        var text = text
-        text.withUTF8 { bytes in
-            forEachWord(in: bytes) { _, rule in
-                if !run[rule] {
-                    run[rule] = true
-                    waiting -= 1
-                }
-                return waiting > 0
-            }
-        }
-        return run
-    }
-
     /// Where a word of a rule occurs in `bytes`: the offset it starts at, and the rule.
     struct Hit: Equatable {
         var offset: Int
@@ -129,16 +111,15 @@ struct TriggerWords: Sendable {
             // Words are found where their indexing pair is: one that starts earlier may come later.
             if let last = hits.last, last.offset > offset { sorted = false }
             hits.append(Hit(offset: offset, rule: rule))
-            return true
         }
         if !sorted { hits.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) } }
         return hits
     }
 
     /// Calls `found` with the offset and rule of each word occurring in `bytes`, in the order
-    /// their indexing pairs occur, until it returns false.
+    /// their indexing pairs occur.
     @inline(__always)
-    private func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Bool) {
+    private func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
         guard text.count >= 2, let base = text.baseAddress else { return }
         // Raw pointers and a folding table: about a dozen instructions a byte, branching only
         // where the pair of bytes starts a word.
@@ -162,7 +143,7 @@ struct TriggerWords: Sendable {
                                             position += 1
                                         }
                                         guard position == count else { continue }
-                                        guard found(start, Int(word.rule)) else { return }
+                                        found(start, Int(word.rule))
                                     }
                                 }
                             }
