@@ -58,9 +58,14 @@ final class PCRE2Pattern: @unchecked Sendable {
         fileprivate let count: Int
         fileprivate let bytes: UnsafeBufferPointer<UInt8>
 
-        subscript(_ number: Int) -> UnsafeBufferPointer<UInt8>? {
+        /// Where a group lies in the text, as UTF-8 offsets.
+        func range(_ number: Int) -> Range<Int>? {
             guard number < count, vector[2 * number] >= 0, vector[2 * number + 1] >= vector[2 * number] else { return nil }
-            return UnsafeBufferPointer(rebasing: bytes[vector[2 * number]..<vector[2 * number + 1]])
+            return vector[2 * number]..<vector[2 * number + 1]
+        }
+
+        subscript(_ number: Int) -> UnsafeBufferPointer<UInt8>? {
+            range(number).map { UnsafeBufferPointer(rebasing: bytes[$0]) }
         }
     }
 
@@ -124,39 +129,26 @@ final class PCRE2Pattern: @unchecked Sendable {
                 continue
             }
             if count == 0 { output.reserveCapacity(bytes.count) }
-            count += 1
             guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else {
                 output.append(contentsOf: bytes[copied..<offset])
                 Self.append(replacement.parts, groups: nil, groupCount: 0, bytes: bytes, to: &output)
                 copied = bytes.count
+                count += 1
                 break
             }
-            let start = vector[0]
-            let end = vector[1]
             let groups = Groups(vector: vector, count: Int(result), bytes: bytes)
-            if let accept = replacement.accept, !accept(groups) {
-                count -= 1
-                offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)
-                continue
-            }
-            if let number = replacement.group {
-                // Only the group's text goes: the rest of the match (a key, quotes) stays.
-                guard let group = groups[number], let base = bytes.baseAddress else {
-                    count -= 1
-                    offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)
-                    continue
-                }
-                let groupStart = group.baseAddress.map { $0 - base } ?? start
-                output.append(contentsOf: bytes[copied..<groupStart])
-                Self.append(replacement.parts, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
-                output.append(contentsOf: bytes[(groupStart + group.count)..<end])
-            } else {
-                output.append(contentsOf: bytes[copied..<start])
-                Self.append(replacement.parts, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
-            }
-            copied = end
+            let match = vector[0]..<vector[1]
             // An empty match moves on by one character (rules never match empty text).
-            offset = end > start ? end : Self.nextCharacter(after: end, in: bytes)
+            offset = match.isEmpty ? Self.nextCharacter(after: match.upperBound, in: bytes) : match.upperBound
+            // What goes: only the group's text with a group (a key, quotes stay), else the match;
+            // nothing for a match turned down or whose group took no part.
+            let replaced: Range<Int>? = if let number = replacement.group { groups.range(number) } else { match }
+            guard replacement.accept?(groups) ?? true, let replaced else { continue }
+            output.append(contentsOf: bytes[copied..<replaced.lowerBound])
+            Self.append(replacement.parts, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
+            output.append(contentsOf: bytes[replaced.upperBound..<match.upperBound])
+            copied = match.upperBound
+            count += 1
         }
         guard count > 0 else { return nil }
         output.append(contentsOf: bytes[copied...])
