@@ -100,8 +100,7 @@ public struct DocumentFit: Sendable, Equatable {
         var perEntry: Int
 
         init(_ incident: Incident, facts: ReportModel.Facts, entries: Int, perEntry: Int) {
-            outputs = [incident.actionResult.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil },
-                       ReportModel.commandError(incident)].compactMap { $0?.unicodeScalarCount }
+            outputs = [ReportModel.commandOutput(incident), ReportModel.commandError(incident)].compactMap { $0?.unicodeScalarCount }
             analysis = facts.analysis?.text.unicodeScalarCount ?? 0
             self.entries = entries
             self.perEntry = perEntry

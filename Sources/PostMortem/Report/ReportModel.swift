@@ -70,18 +70,17 @@ public enum ReportModel {
         model["maxChars"] = text(settings.maxCharacters.map(String.init))
         if let metrics = facts.metrics { model["metrics"] = .object(metricsValues(metrics)) }
         if let embedded = facts.analysis {
-            if let budget = cuts.analysisCharacters {
-                let analysis = embedded.excerpt(fitting: budget)
-                model["analysis"] = analysis.map { $0.text.isEmpty ? nil : .text($0.text) } ?? .text(embedded.text)
-                model["analysisOmitted"] = analysis.map { .text(String($0.omittedCharacters)) }
-                if let rootCause = embedded.sectionExcerpt(titled: rootCauseTitles, fitting: budget) {
-                    model["rootCause"] = rootCause.text.isEmpty ? nil : .text(rootCause.text)
-                    model["rootCauseOmitted"] = .text(String(rootCause.omittedCharacters))
-                } else {
-                    model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
-                }
+            // Cut only when the cuts reach it; then a part cut to nothing is absent.
+            if let analysis = cuts.analysisCharacters.flatMap(embedded.excerpt(fitting:)) {
+                model["analysis"] = analysis.text.isEmpty ? nil : .text(analysis.text)
+                model["analysisOmitted"] = .text(String(analysis.omittedCharacters))
             } else {
                 model["analysis"] = .text(embedded.text)
+            }
+            if let rootCause = cuts.analysisCharacters.flatMap({ embedded.sectionExcerpt(titled: rootCauseTitles, fitting: $0) }) {
+                model["rootCause"] = rootCause.text.isEmpty ? nil : .text(rootCause.text)
+                model["rootCauseOmitted"] = .text(String(rootCause.omittedCharacters))
+            } else {
                 model["rootCause"] = text(embedded.section(titled: rootCauseTitles))
             }
         }
@@ -229,7 +228,7 @@ public enum ReportModel {
         values["decidedBy"] = text(incident.approvedBy)
         values["executedAt"] = text(incident.executedAt?.utcText)
         if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = block(proposed, language: "sh") }
-        if let result = nonBlank(incident.actionResult) { values["result"] = output(result, cuts: cuts, locale: locale) }
+        if let result = commandOutput(incident) { values["result"] = output(result, cuts: cuts, locale: locale) }
         if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, locale: locale) }
         values["hasSteps"] = .flag(!chain.steps.isEmpty)
         values["stepsOmitted"] = omitted(total: chain.steps.count, keeping: cuts.timelineEntries)
@@ -243,6 +242,11 @@ public enum ReportModel {
             return .object(stepValues)
         })
         return values
+    }
+
+    /// The command's standard output, when it printed anything.
+    static func commandOutput(_ incident: Incident) -> String? {
+        nonBlank(incident.actionResult)
     }
 
     /// The command's error output: `action_error` unless it is a decision note, which is
