@@ -9,7 +9,6 @@ extension Span: ExpressibleByArgument {
             self.init(microseconds: 0)
             return
         }
-        let units: [(Character, Int64)] = [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)]
         var seconds: Int64 = 0
         var number = ""
         var nextUnit = 0
@@ -19,9 +18,9 @@ extension Span: ExpressibleByArgument {
                 continue
             }
             guard let value = Int64(number), value <= 1_000_000,
-                  let unit = units[nextUnit...].firstIndex(where: { $0.0 == character })
+                  let unit = Self.units[nextUnit...].firstIndex(where: { $0.0 == character })
             else { return nil }
-            seconds += value * units[unit].1
+            seconds += value * Self.units[unit].1
             number = ""
             nextUnit = unit + 1
         }
@@ -29,11 +28,14 @@ extension Span: ExpressibleByArgument {
         self.init(microseconds: seconds * 1_000_000)
     }
 
+    /// The units a length is written in, largest first, with their seconds.
+    private static let units: [(Character, Int64)] = [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)]
+
     /// The length as it would be typed: `15m`, `1h30m`, `0`.
     public var defaultValueDescription: String {
         var seconds = microseconds / 1_000_000
         var text = ""
-        for (unit, length) in [("d", Int64(86_400)), ("h", 3600), ("m", 60), ("s", 1)] where seconds >= length {
+        for (unit, length) in Self.units where seconds >= length {
             text += "\(seconds / length)\(unit)"
             seconds %= length
         }

@@ -16,7 +16,7 @@ public final class TestDatabase {
     public let url: String
     public let name: String
     private let admin: PostgresConnection
-    private let connection: PostgresConnection
+    private let connection: Connection
 
     public struct SetupError: Error, CustomStringConvertible {
         public let description: String
@@ -43,7 +43,7 @@ public final class TestDatabase {
         self.name = name
         self.admin = admin
         url = base + name
-        connection = try PostgresConnection(connectionString: url)
+        connection = try Connection(url: url)
     }
 
     deinit {
@@ -68,7 +68,7 @@ public final class TestDatabase {
     /// Runs one statement in this database and returns its rows as text.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
-        try connection.query(sql, parameters, action: "Test statement").rows
+        try connection.execute(sql, parameters)
     }
 
     /// Inserts a row; `values` maps column names to text values (nil is NULL).

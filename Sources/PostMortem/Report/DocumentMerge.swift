@@ -15,6 +15,9 @@ public enum DocumentMerge {
         public var text: String
         /// Regions a person edited whose generated content has changed since.
         public var conflicts: [String]
+
+        /// Whether the text holds nothing but white space (a document never to be written).
+        var isBlank: Bool { !text.contains { !$0.isWhitespace } }
     }
 
     /// One piece of a stored document.

@@ -158,7 +158,7 @@ extension PostMortemGenerator {
         guard let facts = rendered.facts, let merged = rendered.merged else { return }
         for note in facts.notes { summary.dataQuality[note.kind.rawValue, default: 0] += 1 }
         summary.conflicts += merged.conflicts.map { RunSummary.Conflict(id: incident.id, region: $0) }
-        guard merged.text.contains(where: { !$0.isWhitespace }) else {
+        guard !merged.isBlank else {
             summary.failed.append(.init(id: incident.id, reason: "the templates made an empty document; nothing was written"))
             return
         }

@@ -104,7 +104,7 @@ public struct PostMortemGenerator: Sendable {
         /// a blank text, which Sentinel's own writer would take for none).
         var write: IncidentStore.Write? {
             guard incident.status == "resolved", let merged, merged.text != incident.postMortem,
-                  merged.text.contains(where: { !$0.isWhitespace })
+                  !merged.isBlank
             else { return nil }
             return IncidentStore.Write(id: incident.id, text: merged.text, expected: incident.postMortem)
         }
