@@ -71,12 +71,26 @@ final class IncidentStore {
     }
 
     /// Starts a batch's transaction, with times in UTC and the run's timeouts.
+    ///
+    /// A writing transaction compresses the documents it writes with lz4 where the server has
+    /// it (PostgreSQL 14 and later, built with lz4), instead of the default pglz: about a
+    /// quarter of the server's time for the same bytes, and faster to read back. A compression
+    /// set on the column itself (`ALTER TABLE … SET COMPRESSION`) still wins.
     func begin(readOnly: Bool) throws(PostgresError) {
         _ = try connection.query(readOnly ? "BEGIN READ ONLY" : "BEGIN", action: "Starting a transaction")
         let settings = [("TimeZone", "UTC"), ("DateStyle", "ISO, YMD")] + Self.timeouts
-        let calls = settings.indices.map { "set_config($\(2 * $0 + 1), $\(2 * $0 + 2), true)" }.joined(separator: ", ")
-        _ = try connection.query("SELECT \(calls)", settings.flatMap { [$0.0, $0.1] }, action: "Configuring the transaction")
+        var calls = settings.indices.map { "set_config($\(2 * $0 + 1), $\(2 * $0 + 2), true)" }
+        if !readOnly { calls.append(Self.lz4Compression) }
+        _ = try connection.query(
+            "SELECT \(calls.joined(separator: ", "))", settings.flatMap { [$0.0, $0.1] }, action: "Configuring the transaction")
     }
+
+    /// Sets `default_toast_compression` to lz4 for the transaction, or nothing where the server
+    /// lacks the setting or the method.
+    static let lz4Compression = """
+        (SELECT set_config(name, 'lz4', true) FROM pg_settings
+         WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))
+        """
 
     /// The current values of server settings, in order.
     func settings(_ names: [String]) throws(PostgresError) -> [String?] {

@@ -239,6 +239,29 @@ struct IncidentStoreTests {
         #expect(rows == ["UTC", "ISO, YMD", "2min", "10s", "10min"])
     }
 
+    /// Documents are written with lz4 (this server has it), unless the column names its own
+    /// compression; a read-only transaction leaves the setting alone.
+    @Test(arguments: [(nil, "lz4"), ("pglz", "pglz")] as [(String?, String)])
+    func compressesWrittenDocumentsWithLZ4(columnCompression: String?, expected: String) throws {
+        let database = try TestDatabase()
+        try Fixtures.load(into: database)
+        if let columnCompression {
+            try database.execute("ALTER TABLE incidents ALTER COLUMN post_mortem_md SET COMPRESSION \(columnCompression)")
+        }
+        let store = try IncidentStore(connectionString: database.url)
+        try store.begin(readOnly: true)
+        #expect(try store.settings(["default_toast_compression"]) == ["pglz"])
+        store.rollback()
+        try store.begin(readOnly: false)
+        // Long and repetitive enough to be compressed at all.
+        let text = String(repeating: "| 2026-10-01 08:00:00 | detected | — |\n", count: 400)
+        _ = try store.writePostMortems([.init(id: Fixtures.approved, text: text, expected: nil)])
+        try store.commit()
+        let rows = try database.execute("SELECT pg_column_compression(post_mortem_md) FROM incidents WHERE id = $1", [Fixtures.approved])
+        #expect(rows.first == [expected])
+        #expect(try database.postMortem(Fixtures.approved) == text)
+    }
+
     @Test func pinsTheSessionToUTF8() throws {
         let database = try TestDatabase()
         let connection = try PostgresConnection(connectionString: database.url + "?client_encoding=LATIN1")
