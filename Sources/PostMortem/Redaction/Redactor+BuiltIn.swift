@@ -75,7 +75,7 @@ extension Redactor {
         // MARK: HTTP headers
         BuiltInRule(
             name: "authorization-header", family: .headers,
-            pattern: #"(?i)\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?["']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|aws4-hmac-sha256|api-?token|apikey|key|sso-key|splunk|gensecauth|dsn|[a-z][a-z0-9_\-]*)[ \t]+)?((?!\[REDACTED:)[^\s"',;]++)(?![ \t]+\[REDACTED:)"#,
+            pattern: #"(?i)\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?["']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|aws4-hmac-sha256|api-?token|apikey|key|sso-key|splunk|gensecauth|dsn|[a-z][a-z0-9_\-]*)[ \t]+)?(?!(?:bearer|basic|token|digest|negotiate|ntlm)[ \t]*(?:$|[\r\n"',;]))((?!\[REDACTED:)[^\s"',;]++)(?![ \t]+\[REDACTED:)"#,
             triggers: ["authorization"], secretGroup: 1,
             redacts: [
                 "Authorization: Bearer «abc.def.ghi»", "proxy-authorization=Basic «dXNlcjpwYXNz»",
@@ -83,7 +83,7 @@ extension Redactor {
                 #"{"Authorization": "Token «9944b09199c62bcf9418ad846dd0e4bb»"}"#,
                 "Authorization: AWS4-HMAC-SHA256 «Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request»",
             ],
-            keeps: ["authorization failed for user ana", "Authorization required"]),
+            keeps: ["authorization failed for user ana", "Authorization required", "Authorization: Bearer", #"{"Authorization": "Basic"}"#]),
         BuiltInRule(
             name: "cookie-header", family: .headers,
             pattern: #"(?im)\b(?:set-)?cookie[ \t]*:[ \t]*((?!\[REDACTED:)[^\s][^\r\n]*)"#,
@@ -159,12 +159,15 @@ extension Redactor {
             redacts: ["«pscale_tkn_abcdefghijklmnopqrstuvwxyz0123456789AB»"]),
         BuiltInRule(
             name: "grafana-token", family: .tokens,
-            pattern: #"\b(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})"#, triggers: ["glc_", "glsa_"],
-            redacts: ["«glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obSJ9»", "«glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d»"]),
+            pattern: #"\b(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9+/]{30,}={0,2})"#,
+            triggers: ["glc_", "glsa_", "eyjrijoi"],
+            redacts: [
+                "«eyJrIjoiT0tTcG1pUlY2RnVKZTFVaDFsNFZXdE9ZWmNrMkZYbk4iLCJuIjoib3BzIiwiaWQiOjF9»","«glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obSJ9»", "«glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d»"]),
         BuiltInRule(
             name: "fly-token", family: .tokens,
-            pattern: #"(?:\bFlyV1 fm\d+_[A-Za-z0-9+/=,_\-]{40,}|\bfo1_[\w\-]{40,})"#, triggers: ["flyv1", "fo1_"],
-            redacts: ["FLY_API_TOKEN=«FlyV1 fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»"]),
+            pattern: #"(?:\b(?:FlyV1 )?fm\d_[A-Za-z0-9+/=,_\-]{40,}|\bfo1_[\w\-]{40,})"#, triggers: ["fm1_", "fm2_", "fo1_"],
+            redacts: [
+                "deploy token «fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»","FLY_API_TOKEN=«FlyV1 fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»"]),
         BuiltInRule(
             name: "atlassian-token", family: .tokens,
             pattern: #"\bAT(?:ATT|CTT)3[A-Za-z0-9_\-=]{50,}"#, triggers: ["atatt3", "atctt3"],
@@ -196,19 +199,49 @@ extension Redactor {
             redacts: ["«dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef»"]),
         BuiltInRule(
             name: "vault-token", family: .tokens,
-            pattern: #"\b(?:hv[sb]\.[A-Za-z0-9_\-]{24,}|[a-z0-9]{14}\.atlasv1\.[a-z0-9\-_=]{60,70})"#, triggers: ["hvs.", "hvb.", ".atlasv1."],
+            pattern: #"\b(?:hv[sb]\.[A-Za-z0-9_\-]{24,}|[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9\-_=]{60,70})"#, triggers: ["hvs.", "hvb.", ".atlasv1."],
             redacts: ["VAULT_TOKEN=«hvs.CAESIJlWh0abcdefghijklmnopqrst»"]),
         BuiltInRule(
             name: "databricks-token", family: .tokens,
             pattern: #"\bdapi[a-f0-9]{32}(?:-\d)?\b"#, triggers: ["dapi"], redacts: ["«dapi0123456789abcdef0123456789abcdef»"]),
         BuiltInRule(
             name: "huggingface-token", family: .tokens,
-            pattern: #"\bhf_[A-Za-z]{34}\b"#, triggers: ["hf_"], redacts: ["«hf_abcdefghijklmnopqrstuvwxyzABCDEFGH»"]),
+            pattern: #"\bhf_[A-Za-z0-9]{34,}\b"#, triggers: ["hf_"], redacts: ["«hf_abcdefghijklmnopqrstuvwxyzABCDEFGH»"]),
+        BuiltInRule(
+            name: "google-oauth", family: .tokens,
+            pattern: #"\b(?:GOCSPX-[A-Za-z0-9_\-]{28}|ya29\.[A-Za-z0-9_\-]{30,})"#, triggers: ["gocspx-", "ya29."],
+            redacts: ["client_secret «GOCSPX-abcdefghijklmnopqrstuvwxyz01»", "«ya29.a0AfH6SMBxabcdefghijklmnopqrstuvwxyz0123»"]),
+        BuiltInRule(
+            name: "twilio-api-key", family: .tokens,
+            pattern: #"\bSK[0-9a-fA-F]{32}\b"#, triggers: ["sk"],
+            redacts: ["«SK0123456789abcdef0123456789abcdef»"], keeps: ["disk sk0123 task"]),
+        BuiltInRule(
+            name: "mail-provider-key", family: .tokens,
+            pattern: #"\b(?:key-[0-9a-f]{32}|[0-9a-f]{32}-us\d{1,2})\b"#, triggers: ["key-", "-us"],
+            redacts: ["mailgun «key-0123456789abcdef0123456789abcdef»", "mailchimp «0123456789abcdef0123456789abcdef-us21»"],
+            keeps: ["key-value store", "locale en-us"]),
+        BuiltInRule(
+            name: "azure-client-secret", family: .tokens,
+            pattern: #"(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![A-Za-z0-9_~.\-])"#, triggers: ["q~"],
+            redacts: ["AZURE_CLIENT_SECRET «abc8Q~abcdefghijklmnopqrstuvwxyz01234»"]),
+        // Prefixes that providers document for their tokens (gitleaks', trufflehog's and
+        // detect-secrets' rules cover the same ones), each with the length it is issued at.
         BuiltInRule(
             name: "other-provider-token", family: .tokens,
-            pattern: #"\b(?:PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}|lin_api_[A-Za-z0-9]{40}|dp\.pt\.[A-Za-z0-9]{43}|figd_[A-Za-z0-9_\-]{40}|ntn_[A-Za-z0-9]{40,}|sq0(?:atp|csp)-[A-Za-z0-9_\-]{22,43}|dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})"#,
-            triggers: ["pmak-", "pul-", "lin_api_", "dp.pt.", "figd_", "ntn_", "sq0atp-", "sq0csp-", "dt0c01."],
-            redacts: ["«lin_api_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN»", "«pul-0123456789abcdef0123456789abcdef01234567»"]),
+            pattern: #"\b(?:PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}|lin_api_[A-Za-z0-9]{40}|dp\.pt\.[A-Za-z0-9]{43}|figd_[A-Za-z0-9_\-]{40}|ntn_[A-Za-z0-9]{40,}|secret_[A-Za-z0-9]{43}\b|sq0(?:atp|csp)-[A-Za-z0-9_\-]{22,43}|EAAA[A-Za-z0-9_\-]{60,}|dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}|rubygems_[a-f0-9]{48}|CLOJARS_[a-z0-9]{60}|dckr_pat_[A-Za-z0-9_\-]{27,}|HRKU-[A-Za-z0-9_\-]{58,}|AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAx[A-Za-z0-9+/=]{40,}|sk\.eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]{20,}|shippo_(?:live|test)_[a-f0-9]{40}|EZ[AT]K[A-Za-z0-9]{54}|duffel_(?:live|test)_[A-Za-z0-9_\-=]{43}|FLWSECK(?:_TEST)?-[a-f0-9]{32}-X|fio-u-[A-Za-z0-9_\-=]{64}|pnu_[A-Za-z0-9]{36}|rdme_[a-z0-9]{70}|tk-us-[A-Za-z0-9_\-]{48}|tfp_[A-Za-z0-9_\-.=]{40,}|p8e-[A-Za-z0-9]{32}|LTAI[A-Za-z0-9]{20}|ico-[A-Za-z0-9]{32}|s-s4t2(?:ud|af)-[a-f0-9]{64}|pat\.[A-Za-z0-9_\-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20}|pplx-[A-Za-z0-9]{48}|gsk_[A-Za-z0-9]{52}|xai-[A-Za-z0-9]{80}|sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\-]{31}|v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|EAACEdEose0cBA[A-Za-z0-9]+|API-[A-Z0-9]{26}\b|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}|(?:discord(?:app)?\.com)/api/webhooks/\d+/[A-Za-z0-9_\-]{60,})"#,
+            triggers: [
+                "pmak-", "pul-", "lin_api_", "dp.pt.", "figd_", "ntn_", "secret_", "sq0atp-", "sq0csp-", "eaaa", "dt0c01.", "rubygems_",
+                "clojars_", "dckr_pat_", "hrku-", "akcp", "cmvmdgtuojax", "sk.eyj", "shippo_", "ezak", "eztk", "duffel_", "flwseck",
+                "fio-u-", "pnu_", "rdme_", "tk-us-", "tfp_", "p8e-", "ltai", "ico-", "s-s4t2", "pat.", "pplx-", "gsk_", "xai-", "sbp_",
+                "sb_secret_", "v1.0-", "eaacedeose0cba", "api-", "lsv2_", "/api/webhooks/",
+            ],
+            redacts: [
+                "«lin_api_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN»", "«pul-0123456789abcdef0123456789abcdef01234567»",
+                "«dckr_pat_abcdefghijklmnopqrstuvwxyz0»", "«gsk_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ»",
+                "«sbp_0123456789abcdef0123456789abcdef01234567»",
+                "https://«discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ab»",
+            ],
+            keeps: ["pat.orders-queue depth 12", "API-GATEWAY timeout", "secret_rotation_days=90", "the api-gateway restarted"]),
 
         // MARK: Command lines
         BuiltInRule(
@@ -228,8 +261,8 @@ extension Redactor {
         // MARK: Assignments
         BuiltInRule(
             name: "secret-pair", family: .assignments,
-            pattern: #"(?i)(?<![A-Za-z0-9])(?|(--?[a-z0-9_\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api-?key|(?:access|account|auth|private|master|signing|encryption|client|secret)-?key|credentials?|session(?:-?id)?|cookie|auth)[a-z0-9_\-]*)(?:=|[ \t]+)|(["']?[A-Za-z0-9_.\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-.]?key|(?:access|account|auth|private|master|signing|encryption|client|secret)[_\-.]?key|credentials?|session(?:[_\-.]?id)?|cookie|auth)[A-Za-z0-9_.\-]*["']?)[ \t]*(?:=>|:=|[:=])[ \t]*(?:\r?\n[ \t]*)?)(?!\[REDACTED:)(?|"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\])]+))"#,
-            triggers: ["pass", "pwd", "secret", "token", "key", "credential", "session", "cookie", "auth"],
+            pattern: #"(?i)(?<![A-Za-z0-9])(?|(--?[a-z0-9_\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api-?key|(?:access|account|auth|private|master|signing|encryption|client|secret)-?key|credentials?|session(?:-?id)?|cookie|auth)[a-z0-9_\-]*)(?:=|[ \t]+)|(["']?[A-Za-z0-9_.\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-.]?key|(?:access|account|auth|private|master|signing|encryption|client|secret)[_\-.]?key|credentials?|session(?:[_\-.]?id)?|cookie|auth|(?<=[_\-.])(?:key|pat)(?![A-Za-z0-9])|(?-i:(?<=[a-z])Key)(?![A-Za-z0-9]))[A-Za-z0-9_.\-]*["']?)[ \t]*(?:=>|:=|[:=])[ \t]*(?:\r?\n[ \t]*)?)(?!\[REDACTED:)(?|"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\])]+))"#,
+            triggers: ["pass", "pwd", "secret", "token", "key", "credential", "session", "cookie", "auth", "_pat", "-pat", ".pat"],
             secretGroup: 2, keyGroup: 1,
             redacts: [
                 "password=«hunter2» user=x", #"{"api_key": "«abc123XYZ789»", "user": "x"}"#, "PASSWD: '«quoted value»'",
@@ -241,6 +274,9 @@ extension Redactor {
                 "--password «hunter2» --user ana", "--api-key=«0123abcdEFGH»", "client_secret => «Zx8vQ2mN4pL6»",
                 "x-auth-token: «f3a9b2c1d4e5f6a7»", "session_id=«8f3a9c2b1d4e5f6a»", "private_key_password: «pw»",
                 "aws_secret_access_key = «wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY»",
+                "DD_APP_KEY=«9d80411cfb35a0d953381558be4f84e4311c7153»", "algoliaAdminKey: «a703cade5c70bc9ab8308696eaf9282b»",
+                "AZURE_DEVOPS_EXT_PAT=«xwtfx9uu5b61x9a0u63bo3i8qvs62rcz3rjsytykw3aqy9ulr22r»",
+                "AccountName=logs;AccountKey=«/KVmxx/W+d3MvBSRdN0w9seoLaGACaRu28bFjB2x6Pktfy==»",
             ],
             keeps: [
                 "PWD=/var/lib/postgresql/data", "OLDPWD=/home/ana", "token_count=3", "Using secret: db-creds",
@@ -248,6 +284,8 @@ extension Redactor {
                 "the password policy changed", "tokenizer loaded", "secret: my-app-secret", "session=active",
                 "cache key=orders:123", "auth=true", "password: EXAMPLE", "max_tokens=4096", "credentials: default",
                 "secretName: db-credentials", "--password-file /run/secrets/db", "api_key: [REDACTED:secret-pair]",
+                "cache_key=orders:123", "partition_key=tenant_42", "sortKey: createdAt2026", "DD_SITE_KEY=datadoghq.eu", "path=/api/v1",
+                "IMAGE_PATH=/srv/app", "pat=3",
             ]),
     ]
 

@@ -31,8 +31,24 @@ enum SecretShape {
         // A key about a secret rather than holding one: its file, its name, its length.
         if describingSuffixes.contains(where: { hasSuffix(name, $0) }) { return false }
         guard !isPlaceholder(value), !isLocation(value), !contains(value, "[REDACTED:") else { return false }
+        // A key named only by its last word, `key` or `pat` (`DD_APP_KEY`, `cache_key`), takes
+        // only a value that looks random: sixteen characters or more, no separator of names.
+        if !namesASecret(name) {
+            return value.count >= 16 && !value.contains(UInt8(ascii: ":")) && looksGenerated(value) && entropy(value) > 3
+        }
         return password || looksGenerated(value)
     }
+
+    /// Whether a key's name (lower case) holds a word that names a secret, beyond a last word
+    /// `key` or `pat`.
+    private static func namesASecret(_ name: [UInt8]) -> Bool {
+        secretWords.contains { contains(name, $0) }
+    }
+
+    private static let secretWords: [StaticString] = [
+        "pass", "pwd", "secret", "token", "credential", "session", "cookie", "auth", "api", "access", "account", "private",
+        "master", "signing", "encryption", "client",
+    ]
 
     private static func contains(_ bytes: [UInt8], _ word: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { contains($0, word) }
@@ -71,8 +87,11 @@ enum SecretShape {
     ]
 
     /// Whether `value` is a path or a URL (a secret file's place, a token endpoint).
+    /// Base64 may start with a slash too: a value with `+` or ending in `=` is no path.
     static func isLocation(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        value.starts(with: "/".utf8) || value.starts(with: "./".utf8) || value.starts(with: "~/".utf8) || contains(value, "://")
+        if contains(value, "://") { return true }
+        guard value.starts(with: "/".utf8) || value.starts(with: "./".utf8) || value.starts(with: "~/".utf8) else { return false }
+        return !value.contains(UInt8(ascii: "+")) && value.last != UInt8(ascii: "=")
     }
 
     /// Values that stand for a secret instead of being one: variables and templates, angle
@@ -107,9 +126,7 @@ enum SecretShape {
         var upper = false
         var digit = false
         var other = false
-        var counts = [Int](repeating: 0, count: 256)
         for byte in value {
-            counts[Int(byte)] += 1
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
@@ -119,13 +136,18 @@ enum SecretShape {
             }
         }
         if (lower || upper) && digit || lower && upper || other && (lower || upper || digit) { return true }
-        guard value.count >= 16 else { return false }
+        return value.count >= 16 && entropy(value) > 3.5
+    }
+
+    /// Shannon entropy of `value`'s bytes, in bits per byte.
+    static func entropy(_ value: UnsafeBufferPointer<UInt8>) -> Double {
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in value { counts[Int(byte)] += 1 }
         let length = Double(value.count)
-        let entropy = counts.reduce(0.0) { sum, count in
+        return counts.reduce(0.0) { sum, count in
             guard count > 0 else { return sum }
             let share = Double(count) / length
             return sum - share * log2(share)
         }
-        return entropy > 3.5
     }
 }
