@@ -132,6 +132,25 @@ struct PostMortemGeneratorTests {
         #expect(try database.snapshot() == before)
     }
 
+    /// Any change to a column the document is made from, or to an event, makes the incident due
+    /// again; a change to `updated_at` alone does not.
+    @Test(arguments: [
+        ("UPDATE incidents SET logs = logs || 'x' WHERE id = $1", 1),
+        ("UPDATE incidents SET logs = NULL WHERE id = $1", 1),
+        ("UPDATE incidents SET action_error = '' WHERE id = $1 AND action_error IS NULL", 1),
+        ("UPDATE incidents SET title = target, target = title WHERE id = $1", 1),
+        ("UPDATE incidents SET metrics_snapshot = '{\"a\": 1}' WHERE id = $1", 1),
+        ("UPDATE incident_events SET created_at = created_at + interval '1 second' WHERE incident_id = $1 AND status = 'resolved'", 1),
+        ("UPDATE incidents SET updated_at = now() WHERE id = $1", 0),
+    ])
+    func anInputChangeMakesTheIncidentDue(change: String, due: Int) throws {
+        _ = try generate()
+        try database.execute(change, [Fixtures.approved])
+        let summary = try generate()
+        #expect(summary.processed == due)
+        #expect(try generate().processed == 0)
+    }
+
     @Test func regeneratesWhenTheFactsChangeAndKeepsEveryEdit() throws {
         _ = try generate()
         let original = try #require(try database.postMortem(Fixtures.approved))
