@@ -162,12 +162,14 @@ extension Redactor {
             pattern: #"\b(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9+/]{30,}={0,2})"#,
             triggers: ["glc_", "glsa_", "eyjrijoi"],
             redacts: [
-                "«eyJrIjoiT0tTcG1pUlY2RnVKZTFVaDFsNFZXdE9ZWmNrMkZYbk4iLCJuIjoib3BzIiwiaWQiOjF9»","«glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obSJ9»", "«glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d»"]),
+                "«eyJrIjoiT0tTcG1pUlY2RnVKZTFVaDFsNFZXdE9ZWmNrMkZYbk4iLCJuIjoib3BzIiwiaWQiOjF9»",
+                "«glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obSJ9»", "«glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d»"]),
         BuiltInRule(
             name: "fly-token", family: .tokens,
             pattern: #"(?:\b(?:FlyV1 )?fm\d_[A-Za-z0-9+/=,_\-]{40,}|\bfo1_[\w\-]{40,})"#, triggers: ["fm1_", "fm2_", "fo1_"],
             redacts: [
-                "deploy token «fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»","FLY_API_TOKEN=«FlyV1 fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»"]),
+                "deploy token «fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»",
+                "FLY_API_TOKEN=«FlyV1 fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»"]),
         BuiltInRule(
             name: "atlassian-token", family: .tokens,
             pattern: #"\bAT(?:ATT|CTT)3[A-Za-z0-9_\-=]{50,}"#, triggers: ["atatt3", "atctt3"],

@@ -87,7 +87,7 @@ final class IncidentStore {
 
     /// Sets `default_toast_compression` to lz4 for the transaction, or nothing where the server
     /// lacks the setting or the method.
-    static let lz4Compression = """
+    private static let lz4Compression = """
         (SELECT set_config(name, 'lz4', true) FROM pg_settings
          WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))
         """
