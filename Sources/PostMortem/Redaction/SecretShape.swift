@@ -106,9 +106,12 @@ enum SecretShape {
         if value.allSatisfy({ $0 == first }) { return true }
         // Every word below is short; a long value is none of them.
         guard value.count <= 24 || value.contains(UInt8(ascii: "_")) || value.contains(UInt8(ascii: "-")) else { return false }
-        let word = String(decoding: value.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return placeholders.contains(word) || word.hasPrefix("your") || word.hasPrefix("example") || word.hasSuffix("_here")
-            || word.hasSuffix("-here") || word.contains("changeme") || word.contains("placeholder")
+        // On bytes: Foundation's `contains` and `hasPrefix` on a String bridge it to NSString,
+        // which cost more than the rest of the redaction of a short value.
+        let word = value.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        return word.starts(with: "your".utf8) || word.starts(with: "example".utf8) || hasSuffix(word, "_here")
+            || hasSuffix(word, "-here") || contains(word, "changeme") || contains(word, "placeholder")
+            || placeholders.contains(String(decoding: word, as: UTF8.self))
     }
 
     static let placeholders: Set<String> = [
