@@ -82,18 +82,24 @@ final class PCRE2Pattern: @unchecked Sendable {
     ///
     /// A match that PCRE2 cannot finish (a limit reached on hostile text) fails closed: the
     /// rest of the text from where it started is replaced as one match.
-    func replacing(in text: String, with replacement: [ReplacementPart]) -> (text: String, count: Int)? {
+    func replacing(in text: String, with replacement: [ReplacementPart]) -> Replaced? {
         replacing(in: text, with: Replacement(parts: replacement))
     }
 
-    /// `text` with the matches `replacement` accepts replaced as it says, and how many there
-    /// were; `nil` when there were none.
+    /// A text with matches replaced: how many, and where (``TextEdit``s, in order).
+    struct Replaced {
+        var text: String
+        var count: Int
+        var edits: [TextEdit]
+    }
+
+    /// `text` with the matches `replacement` accepts replaced as it says; `nil` when there were none.
     ///
     /// With `starts`, UTF-8 offsets in increasing order, the pattern is tried only at each of
     /// them that no earlier match covers (an anchored pattern: only there), not searched for.
-    func replacing(in text: String, with replacement: Replacement, startingAt starts: [Int]? = nil) -> (text: String, count: Int)? {
+    func replacing(in text: String, with replacement: Replacement, startingAt starts: [Int]? = nil) -> Replaced? {
         var text = text
-        return text.withUTF8 { bytes -> (text: String, count: Int)? in
+        return text.withUTF8 { bytes -> Replaced? in
             if bytes.baseAddress == nil {
                 // Empty text may have no storage: match on an empty buffer that has an address.
                 var zero: UInt8 = 0
@@ -107,10 +113,11 @@ final class PCRE2Pattern: @unchecked Sendable {
 
     private func replacing(
         in bytes: UnsafeBufferPointer<UInt8>, with replacement: Replacement, startingAt starts: [Int]?
-    ) -> (text: String, count: Int)? {
+    ) -> Replaced? {
         guard let base = bytes.baseAddress, let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
         var output: [UInt8] = []
+        var edits: [TextEdit] = []
         var copied = 0
         var offset = 0
         var count = 0
@@ -131,7 +138,9 @@ final class PCRE2Pattern: @unchecked Sendable {
             if count == 0 { output.reserveCapacity(bytes.count) }
             guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else {
                 output.append(contentsOf: bytes[copied..<offset])
+                let start = output.count
                 Self.append(replacement.parts, groups: nil, groupCount: 0, bytes: bytes, to: &output)
+                edits.append(TextEdit(range: offset..<bytes.count, count: output.count - start))
                 copied = bytes.count
                 count += 1
                 break
@@ -145,14 +154,16 @@ final class PCRE2Pattern: @unchecked Sendable {
             let replaced: Range<Int>? = if let number = replacement.group { groups.range(number) } else { match }
             guard replacement.accept?(groups) ?? true, let replaced else { continue }
             output.append(contentsOf: bytes[copied..<replaced.lowerBound])
+            let start = output.count
             Self.append(replacement.parts, groups: vector, groupCount: Int(result), bytes: bytes, to: &output)
+            edits.append(TextEdit(range: replaced, count: output.count - start))
             output.append(contentsOf: bytes[replaced.upperBound..<match.upperBound])
             copied = match.upperBound
             count += 1
         }
         guard count > 0 else { return nil }
         output.append(contentsOf: bytes[copied...])
-        return (String(decoding: output, as: UTF8.self), count)
+        return Replaced(text: String(decoding: output, as: UTF8.self), count: count, edits: edits)
     }
 
     private static func append(

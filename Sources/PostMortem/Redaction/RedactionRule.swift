@@ -69,16 +69,15 @@ public struct RedactionRule: Sendable {
     /// Whether the rule is tried only where keys start (``apply(to:atKeysHolding:)``).
     var startsAtKeys: Bool { anchored != nil }
 
-    /// `text` with every match replaced, and how many there were.
-    func apply(to text: String) -> (String, Int) {
-        guard let (replaced, count) = expression.replacing(in: text, with: matchReplacement) else { return (text, 0) }
-        return (replaced, count)
+    /// `text` with every match replaced, how many there were and where; `nil` without a match.
+    func apply(to text: String) -> PCRE2Pattern.Replaced? {
+        expression.replacing(in: text, with: matchReplacement)
     }
 
     /// ``apply(to:)`` for a rule that ``startsAtKeys``: tried only at the start of each key that
     /// holds a word found at `offsets` (UTF-8, in increasing order), which is what it matches
     /// anyway, instead of at every position of the text.
-    func apply(to text: String, atKeysHolding offsets: [Int]) -> (String, Int) {
+    func apply(to text: String, atKeysHolding offsets: [Int]) -> PCRE2Pattern.Replaced? {
         guard let anchored else { return apply(to: text) }
         var text = text
         // Words of one key (`session_token`) give its starts once.
@@ -86,9 +85,8 @@ public struct RedactionRule: Sendable {
         text.withUTF8 { bytes in
             for offset in offsets { Self.appendKeyStarts(holding: offset, in: bytes, to: &starts) }
         }
-        guard !starts.isEmpty, let (replaced, count) = anchored.replacing(in: text, with: matchReplacement, startingAt: starts)
-        else { return (text, 0) }
-        return (replaced, count)
+        guard !starts.isEmpty else { return nil }
+        return anchored.replacing(in: text, with: matchReplacement, startingAt: starts)
     }
 
     /// Appends to `starts` (in increasing order, each once) where a key holding the word at

@@ -68,41 +68,38 @@ public struct Redactor: Sendable {
     public func redact(_ text: String, counts: inout Counts) -> String {
         guard !rules.isEmpty else { return text }
         var text = text
-        var hits = Self.hits(of: triggers, in: text)
+        var hits = text.withUTF8 { triggers.hits(in: $0) }
         for (position, group) in groups.enumerated() {
-            let changed: Bool
+            let edits: [TextEdit]
             switch group {
             case .lines(let run):
-                changed = redactLines(&text, rules: run, hits: hits, counts: &counts)
+                edits = redactLines(&text, rules: run, hits: hits, counts: &counts)
             case .keys(let rule), .whole(let rule):
                 let offsets = hits.compactMap { $0.rule == rule ? $0.offset : nil }
                 guard !offsets.isEmpty || triggers.alwaysRuns(rule) else { continue }
-                let (redacted, matches) =
+                let replaced =
                     if case .keys = group { rules[rule].apply(to: text, atKeysHolding: offsets) } else { rules[rule].apply(to: text) }
-                if matches > 0 {
-                    text = redacted
-                    counts.byRule[rules[rule].name, default: 0] += matches
-                }
-                changed = matches > 0
+                guard let replaced else { continue }
+                text = replaced.text
+                counts.byRule[rules[rule].name, default: 0] += replaced.count
+                edits = replaced.edits
             }
-            if changed, position < groups.count - 1 { hits = Self.hits(of: triggers, in: text) }
+            // The words found move with the text; only those in and around a change are looked for again.
+            if !edits.isEmpty, position < groups.count - 1 {
+                hits = text.withUTF8 { triggers.hits(hits, after: edits, in: $0) }
+            }
         }
         return text
     }
 
-    private static func hits(of triggers: TriggerWords, in text: String) -> [TriggerWords.Hit] {
-        var text = text
-        return text.withUTF8 { triggers.hits(in: $0) }
-    }
-
     /// Applies `group`'s rules, in order, to each window of `text` made of a line that holds
-    /// one of their words and the next line (windows that touch are merged); whether anything
-    /// changed.
+    /// one of their words and the next line (windows that touch are merged); the windows that
+    /// changed, as edits of the text before.
     private func redactLines(
         _ text: inout String, rules group: Range<Int>, hits: [TriggerWords.Hit], counts: inout Counts
-    ) -> Bool {
+    ) -> [TextEdit] {
         let candidates = hits.filter { group.contains($0.rule) }
-        guard !candidates.isEmpty else { return false }
+        guard !candidates.isEmpty else { return [] }
         var source = text
         // The windows, each with the rules whose words it holds, by byte range.
         var lines: [(range: Range<Int>, rules: [Int])] = []
@@ -128,28 +125,27 @@ public struct Redactor: Sendable {
         }
         var output = ""
         var copied = 0
-        var changedAny = false
+        var edits: [TextEdit] = []
         for line in lines {
             var redacted = String(source[utf8Offsets: line.range])
             var changed = false
             for rule in group where line.rules.contains(rule) {
-                let (result, matches) = rules[rule].apply(to: redacted)
-                guard matches > 0 else { continue }
-                redacted = result
+                guard let replaced = rules[rule].apply(to: redacted) else { continue }
+                redacted = replaced.text
                 changed = true
-                counts.byRule[rules[rule].name, default: 0] += matches
+                counts.byRule[rules[rule].name, default: 0] += replaced.count
             }
             guard changed else { continue }
-            if !changedAny { output.reserveCapacity(source.utf8.count) }
-            changedAny = true
+            if edits.isEmpty { output.reserveCapacity(source.utf8.count) }
+            edits.append(TextEdit(range: line.range, count: redacted.utf8.count))
             output += source[utf8Offsets: copied..<line.range.lowerBound]
             output += redacted
             copied = line.range.upperBound
         }
-        guard changedAny else { return false }
+        guard !edits.isEmpty else { return [] }
         output += source[utf8Offsets: copied..<source.utf8.count]
         text = output
-        return true
+        return edits
     }
 
     /// The incident with every text it carries into a document redacted: title, target,

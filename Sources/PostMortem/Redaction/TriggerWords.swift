@@ -30,6 +30,8 @@ struct TriggerWords: Sendable {
     private let alwaysRuns: [Bool]
     /// How many rules have words.
     private let rulesWithWords: Int
+    /// The length of the longest word, in bytes.
+    private let longestWord: Int
 
     init(_ rules: [RedactionRule]) {
         var bytes: [UInt8] = []
@@ -65,6 +67,7 @@ struct TriggerWords: Sendable {
         self.prefixBits = prefixBits
         self.alwaysRuns = alwaysRuns
         self.rulesWithWords = alwaysRuns.filter { !$0 }.count
+        self.longestWord = words.map { Int($0.count) }.max() ?? 0
     }
 
     /// How often a pair of bytes occurs in log text, roughly: the product of each byte's weight,
@@ -114,6 +117,46 @@ struct TriggerWords: Sendable {
         }
         if !sorted { hits.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) } }
         return hits
+    }
+
+    /// `hits`, found in a text before `edits` (in order, apart), as they are in the text after
+    /// them, `bytes`: those away from every edit moved by what the edits before them added or
+    /// took away, those in an edit or starting less than a word's length before it found again
+    /// in the new text. The same as ``hits(in:)`` of `bytes`, at the cost of the edits only.
+    func hits(_ hits: [Hit], after edits: [TextEdit], in bytes: UnsafeBufferPointer<UInt8>) -> [Hit] {
+        guard rulesWithWords > 0 else { return [] }
+        let reach = longestWord - 1
+        var result: [Hit] = []
+        result.reserveCapacity(hits.count)
+        var next = 0
+        // New offset minus old for what follows the edits so far, and where the last search ended (new offsets).
+        var shift = 0
+        var searched = 0
+        for edit in edits {
+            while next < hits.count, hits[next].offset < edit.range.lowerBound - reach {
+                result.append(Hit(offset: hits[next].offset + shift, rule: hits[next].rule))
+                next += 1
+            }
+            while next < hits.count, hits[next].offset < edit.range.upperBound { next += 1 }
+            // Words that start from a word's length before the new text to its end; a word that
+            // starts there ends before `end`.
+            let start = max(edit.range.lowerBound + shift - reach, searched, 0)
+            let newEnd = edit.range.lowerBound + shift + edit.count
+            let end = min(newEnd + reach, bytes.count)
+            if start < newEnd, start < end {
+                let window = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                for hit in self.hits(in: window) where start + hit.offset < newEnd {
+                    result.append(Hit(offset: start + hit.offset, rule: hit.rule))
+                }
+            }
+            searched = max(searched, newEnd)
+            shift += edit.count - edit.range.count
+        }
+        while next < hits.count {
+            result.append(Hit(offset: hits[next].offset + shift, rule: hits[next].rule))
+            next += 1
+        }
+        return result
     }
 
     /// Calls `found` with the offset and rule of each word occurring in `bytes`, in the order

@@ -17,6 +17,19 @@ struct PCRE2PatternTests {
         let result = compiled.replacing(in: text, with: PCRE2Pattern.replacement(template))
         #expect(result?.text ?? text == expected)
         #expect(result?.count ?? 0 == count)
+        #expect(result?.edits.count ?? 0 == count)
+        // The edits, applied to the text, give the result.
+        if let result {
+            var bytes = Array(text.utf8)
+            let output = Array(result.text.utf8)
+            var shift = 0
+            for edit in result.edits {
+                let start = edit.range.lowerBound + shift
+                bytes.replaceSubrange((edit.range.lowerBound + shift)..<(edit.range.upperBound + shift), with: output[start..<(start + edit.count)])
+                shift += edit.count - edit.range.count
+            }
+            #expect(bytes == output)
+        }
     }
 
     @Test func reportsWhereAPatternDoesNotCompile() {
