@@ -70,7 +70,11 @@ final class IncidentStore {
         try RowSecurity.read(connection)
     }
 
-    /// Starts a batch's transaction, with times in UTC and the run's timeouts.
+    /// Starts a batch's transaction, with times in UTC, the run's timeouts and no JIT.
+    ///
+    /// PostgreSQL compiles a query whose estimated cost is high with LLVM: the first time in a
+    /// session, loading LLVM took 0.2 s of a 0.5 s run with nothing to do, and compiled code ran
+    /// the hash over the rows slower than the interpreter. The store's queries are short.
     ///
     /// A writing transaction compresses the documents it writes with lz4 where the server has
     /// it (PostgreSQL 14 and later, built with lz4), instead of the default pglz: about a
@@ -78,7 +82,7 @@ final class IncidentStore {
     /// set on the column itself (`ALTER TABLE … SET COMPRESSION`) still wins.
     func begin(readOnly: Bool) throws(PostgresError) {
         _ = try connection.query(readOnly ? "BEGIN READ ONLY" : "BEGIN", action: "Starting a transaction")
-        let settings = [("TimeZone", "UTC"), ("DateStyle", "ISO, YMD")] + Self.timeouts
+        let settings = [("TimeZone", "UTC"), ("DateStyle", "ISO, YMD"), ("jit", "off")] + Self.timeouts
         var calls = settings.indices.map { "set_config($\(2 * $0 + 1), $\(2 * $0 + 2), true)" }
         if !readOnly { calls.append(Self.lz4Compression) }
         _ = try connection.query(

@@ -229,14 +229,14 @@ struct IncidentStoreTests {
         #expect(try database.postMortem(Fixtures.approved) == text)
     }
 
-    @Test func setsTimeoutsAndUTCForEveryBatch() throws {
+    @Test func setsTimeoutsUTCAndNoJITForEveryBatch() throws {
         let database = try TestDatabase()
         let store = try IncidentStore(connectionString: database.url)
         try store.begin(readOnly: true)
         defer { store.rollback() }
         // The settings are transaction-local: read them through the store's own connection.
-        let rows = try store.settings(["TimeZone", "DateStyle", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout"])
-        #expect(rows == ["UTC", "ISO, YMD", "2min", "10s", "10min"])
+        let rows = try store.settings(["TimeZone", "DateStyle", "jit", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout"])
+        #expect(rows == ["UTC", "ISO, YMD", "off", "2min", "10s", "10min"])
     }
 
     /// Documents are written with lz4 (this server has it), unless the column names its own
