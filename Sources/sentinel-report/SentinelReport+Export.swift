@@ -37,10 +37,10 @@ extension SentinelReport {
         var incidentIDs: [String] = []
 
         @Option(help: ArgumentHelp("Only incidents resolved on or after this day (UTC).", valueName: "yyyy-mm-dd"))
-        var since: String?
+        var since: Day?
 
         @Option(help: ArgumentHelp("Only incidents resolved on or before this day (UTC).", valueName: "yyyy-mm-dd"))
-        var until: String?
+        var until: Day?
 
         @Option(
             name: .customLong("incident-url"),
@@ -51,9 +51,7 @@ extension SentinelReport {
             for id in incidentIDs {
                 do { _ = try IncidentID.validated(id) } catch { throw ValidationError(error.description) }
             }
-            for (name, value) in [("--since", since), ("--until", until)] {
-                if let value, !Generate.isDay(value) { throw ValidationError("\(name) takes a day as yyyy-mm-dd, not '\(value)'.") }
-            }
+            try Generate.validate(since: since, until: until)
             if let incidentURL { try ReportOptions.validate(incidentURL: incidentURL) }
         }
 

@@ -45,10 +45,10 @@ extension SentinelReport {
         var dryRun = false
 
         @Option(help: ArgumentHelp("Only incidents resolved on or after this day (UTC).", valueName: "yyyy-mm-dd"))
-        var since: String?
+        var since: Day?
 
         @Option(help: ArgumentHelp("Only incidents resolved on or before this day (UTC).", valueName: "yyyy-mm-dd"))
-        var until: String?
+        var until: Day?
 
         @Option(help: ArgumentHelp("Process at most this many incidents.", valueName: "n"))
         var limit: Int?
@@ -80,17 +80,15 @@ extension SentinelReport {
             if html && output == nil {
                 throw ValidationError("--html needs --output DIR to say where the pages go.")
             }
-            for (name, value) in [("--since", since), ("--until", until)] {
-                if let value, !Self.isDay(value) { throw ValidationError("\(name) takes a day as yyyy-mm-dd, not '\(value)'.") }
-            }
+            try Self.validate(since: since, until: until)
             if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more.") }
         }
 
-        static func isDay(_ text: String) -> Bool {
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.map(\.count) == [4, 2, 2], let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
-            else { return false }
-            return (1...12).contains(month) && (1...31).contains(day)
+        /// Days in order: a `--since` after `--until` selects nothing, which is a mistake.
+        static func validate(since: Day?, until: Day?) throws {
+            if let since, let until, since > until {
+                throw ValidationError("--since \(since) is after --until \(until): no day is in between.")
+            }
         }
 
         func run() throws {

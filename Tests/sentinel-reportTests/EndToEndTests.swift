@@ -232,6 +232,8 @@ struct TemplateCommandTests {
         ["render", "a0000000-0000-4000-8000-000000000001", "--incident-url", "https://x/incidents"],
         ["render", "a0000000-0000-4000-8000-000000000001", "--incident-url", "javascript:alert(1)//{id}"],
         ["generate", "--log-lines", "-1"],
+        ["generate", "--since", "2026-02-31"], ["export", "--output", "x", "--until", "2026-13-01"],
+        ["generate", "--since", "2026-11-02", "--until", "2026-11-01"],
     ])
     func rejectsBadReportOptionsAsUsageErrors(arguments: [String]) throws {
         let result = try run(arguments)

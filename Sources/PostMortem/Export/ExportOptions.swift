@@ -22,8 +22,10 @@ public struct ExportOptions: Sendable {
     public var output: URL
     public var format: Format = .html
     public var incidentIDs: [String] = []
-    public var since: String?
-    public var until: String?
+    /// Only incidents resolved on or after this day (UTC).
+    public var since: Day?
+    /// Only incidents resolved on or before this day.
+    public var until: Day?
 
     public init(output: URL) {
         self.output = output

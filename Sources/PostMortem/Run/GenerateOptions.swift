@@ -8,10 +8,10 @@ public struct GenerateOptions: Sendable {
     public var force = false
     /// Write nothing to the database.
     public var dryRun = false
-    /// Only incidents resolved on or after this day (`yyyy-mm-dd`, UTC).
-    public var since: String?
+    /// Only incidents resolved on or after this day (UTC).
+    public var since: Day?
     /// Only incidents resolved on or before this day.
-    public var until: String?
+    public var until: Day?
     /// Process at most this many incidents.
     public var limit: Int?
     /// Also write each document to this folder as `.md` (and `.html` with ``html``).

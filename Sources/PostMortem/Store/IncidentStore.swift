@@ -35,10 +35,10 @@ final class IncidentStore {
         var kind: Kind = .due
         /// Only these incidents (validated UUIDs), whatever their status.
         var ids: [String]?
-        /// `resolved_at` on or after this day (`yyyy-mm-dd`, UTC).
-        var since: String?
+        /// `resolved_at` on or after this day (UTC).
+        var since: Day?
         /// `resolved_at` on or before this day.
-        var until: String?
+        var until: Day?
         /// Only incidents resolved at or before this instant, or with no `resolved_at`: the
         /// rest are still settling (Sentinel's own writer may be at work on them).
         var resolvedBy: Timestamp?
@@ -136,8 +136,8 @@ final class IncidentStore {
                     """)
             }
         }
-        if let since = query.since { clauses.append("i.resolved_at >= \(parameter(since))::date") }
-        if let until = query.until { clauses.append("i.resolved_at < \(parameter(until))::date + 1") }
+        if let since = query.since { clauses.append("i.resolved_at >= \(parameter(since.description))::date") }
+        if let until = query.until { clauses.append("i.resolved_at < \(parameter(until.description))::date + 1") }
         func instant(_ time: Timestamp) -> String {
             "timestamptz 'epoch' + \(parameter(String(time.microseconds)))::bigint * interval '1 microsecond'"
         }

@@ -324,8 +324,8 @@ struct PostMortemGeneratorTests {
         try database.insertIncident(id: "c0000000-0000-4000-8000-000000000001", resolvedAt: "2026-09-30 23:59:59+00")
         try database.insertIncident(id: "c0000000-0000-4000-8000-000000000002", resolvedAt: "2026-10-02 00:00:00+00")
         let summary = try generate {
-            $0.since = "2026-10-01"
-            $0.until = "2026-10-01"
+            $0.since = Day("2026-10-01")
+            $0.until = Day("2026-10-01")
         }
         #expect(summary.generated == Self.resolved)
     }
