@@ -9,6 +9,12 @@ import Templates
 /// with `{{^name}}…{{/name}}`. Flags are booleans named after what they flag. Every key is
 /// listed in docs/templates.md, which a test keeps in step with this file.
 public enum ReportModel {
+    /// The version of how facts are computed and laid out, part of every document's inputs
+    /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
+    /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
+    /// golden documents change and this number does not.
+    static let version = 1
+
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
         public var version: String

@@ -35,10 +35,11 @@ public struct PostMortemGenerator: Sendable {
         public var elapsedSeconds: Double
     }
 
-    /// What the documents depend on besides the incident: templates, format, settings and redaction rules.
+    /// What the documents depend on besides the incident: the model's version, templates,
+    /// format, settings and redaction rules.
     var seed: String {
         var hasher = FNV1a()
-        for part in [String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
+        for part in [String(ReportModel.version), String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
                      settings.incidentURL ?? "", String(settings.logLines), settings.maxCharacters.map(String.init) ?? "-"] {
             hasher.combine(part)
         }
