@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport", dependencies: ["PostMortem"], path: "Tests/TestSupport", exclude: ["check-html5.py"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestSupport"]),
         .testTarget(
             name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "sentinel-reportTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Templates
 
 /// Every word test against the same question asked of each byte.
@@ -17,11 +18,8 @@ struct ByteWordTests {
                 }
             }
         }
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<20_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            words.append(state)
-        }
+        var random = SeededRandom(seed: 1)
+        for _ in 0..<20_000 { words.append(random.next()) }
         return words
     }
 

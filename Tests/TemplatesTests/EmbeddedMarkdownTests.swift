@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import Templates
 
 struct EmbeddedMarkdownTests {
@@ -80,13 +81,10 @@ struct EmbeddedMarkdownTests {
             "\ttab", "+ plus", "* star", "```", "~~~", "| a | b |", "|---|---|", "- [ ] task", "~~strike~~",
             "trailing spaces  ", "hard\\", "_under_", "***bold em***", "análisis ñ 🚨", "javascript:alert(1)",
         ]
-        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandom(seed: UInt64(seed) + 1)
         var kept = 0
         for _ in 0..<300 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let lines = (0..<(Int(state >> 60) + 1)).map { step in
-                pieces[Int((state >> UInt64(step * 5 % 58)) % UInt64(pieces.count))]
-            }
+            let lines = (0..<(1 + random.below(16))).map { _ in random.pick(pieces) }
             let markdown = lines.joined(separator: "\n")
             let verbatim = CMark.nestedBlocks(markdown, below: 2)
             let reRendered = CMark.nestedBlocks(markdown, below: 2, verbatim: false)
@@ -117,15 +115,11 @@ struct EmbeddedMarkdownTests {
         for lookAlike in lookAlikes {
             #expect(PlainMarkdown.nested("Intro.\n\(lookAlike)\n- item", below: 2) == nil, "\(lookAlike.debugDescription)")
         }
-        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandom(seed: UInt64(seed) + 1)
         var accepted = 0
         var rejected = 0
         for _ in 0..<300 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let lines = (0..<(Int(state >> 60) + 1)).map { step in
-                let draw = state >> UInt64(step * 5 % 58)
-                return draw % 16 == 0 ? lookAlikes[Int(draw / 16 % UInt64(lookAlikes.count))] : plain[Int(draw / 16 % UInt64(plain.count))]
-            }
+            let lines = (0..<(1 + random.below(16))).map { _ in random.below(16) == 0 ? random.pick(lookAlikes) : random.pick(plain) }
             let markdown = lines.joined(separator: "\n")
             let reRendered = EmbeddedMarkdown(blocks: CMark.nestedBlocks(markdown, below: 2, verbatim: false))
             guard let nested = PlainMarkdown.nested(markdown, below: 2) else {

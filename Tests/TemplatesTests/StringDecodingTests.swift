@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Templates
 
 struct StringDecodingTests {
@@ -11,15 +12,13 @@ struct StringDecodingTests {
             Array("ñandú 🚨".utf8), Array(repeating: UInt8(ascii: "x"), count: 511), [0xE2, 0x80], [0xFF], [0xC3],
             Array(repeating: UInt8(ascii: "-"), count: 1_030),
         ]
-        var state = UInt64(seed + 3) &* 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandom(seed: UInt64(seed) + 3)
         for _ in 0..<200 {
             var bytes: [UInt8] = []
-            for _ in 0..<(state >> 61 + 1) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let piece = pieces[Int(state >> 33) % pieces.count]
-                bytes += piece
+            for _ in 0..<(1 + random.below(8)) {
+                bytes += random.pick(pieces)
                 // Spaces shift where the blocks cut the text.
-                bytes += Array(repeating: UInt8(ascii: " "), count: Int(state >> 40) % 9)
+                bytes += Array(repeating: UInt8(ascii: " "), count: random.below(9))
             }
             let decoded = String(decodingInASCIIStretches: bytes)
             #expect(decoded == String(decoding: bytes, as: UTF8.self))

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PostMortem
 
 struct MetricsReportTests {
@@ -103,11 +104,10 @@ struct LogExcerptTests {
     @Test(arguments: [0, 1, 3, 50, 1_000])
     func slicesLikeSplittingTheLines(limit: Int) {
         let pieces = ["a", "line two", "", " ", "\t", "\u{A0}", "\u{3000}", "ñandú", "x\u{A0}", "🚨", "\n", "\n\n"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(limit)
+        var random = SeededRandom(seed: UInt64(limit))
         for _ in 0..<500 {
             var logs = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for step in 0..<Int(state >> 59) { logs += pieces[Int((state >> UInt64(step * 5 % 55)) % UInt64(pieces.count))] }
+            for _ in 0..<random.below(32) { logs += random.pick(pieces) }
             var lines = logs.split(separator: "\n", omittingEmptySubsequences: false)
             while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
             let excerpt = LogExcerpt(logs: logs, limit: limit)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PostMortem
 import Templates
 
@@ -179,13 +180,10 @@ struct TriggerWordsTests {
         let rules = Redactor.standard.rules
         let index = TriggerWords(rules)
         let fragments = ["to", "ken", "TOK", "se", "cret", "api", "AP", "I", "://", ":/", "bear", "er", "ey", "J", "x", "ñ", " ", "\n", "gh", "p_"]
-        var state = UInt64(seed + 11) &* 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandom(seed: UInt64(seed) + 11)
         for _ in 0..<2_000 {
             var text = ""
-            for _ in 0..<(state >> 59) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += fragments[Int(state >> 33) % fragments.count]
-            }
+            for _ in 0..<random.below(32) { text += random.pick(fragments) }
             let folded = String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
             let expected = rules.map { rule in rule.triggers.contains { folded.utf8.firstRange(of: $0.utf8) != nil } }
             #expect(index.rulesToRun(in: text, of: rules) == expected, "\(text.debugDescription)")
@@ -267,11 +265,8 @@ struct LineWindowTests {
             "-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIB", "-----END RSA PRIVATE KEY-----", "ñandú", "ghp_0123456789abcdefghijABCDEFGHIJ012345",
         ]
         let redactor = Redactor.standard
-        var state = UInt64(seed + 3) &* 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = SeededRandom(seed: UInt64(seed) + 3)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         for _ in 0..<400 {
             let lines = (0..<(1 + next(8))).map { _ in
                 (0..<(1 + next(4))).map { _ in words[next(words.count)] }.joined(separator: next(3) == 0 ? "" : " ")

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PostMortem
 
 /// The redactor on ``SecretCorpus``: what share of secrets it catches, and what it leaves alone.

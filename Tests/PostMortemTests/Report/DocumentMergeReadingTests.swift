@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PostMortem
 
 /// How a stored document is read into its marker and pieces (`DocumentMerge.Stored`), checked

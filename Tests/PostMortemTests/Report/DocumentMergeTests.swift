@@ -1,5 +1,6 @@
 import Templates
 import Testing
+import TestSupport
 @testable import PostMortem
 
 struct DocumentMergeTests {
@@ -28,14 +29,10 @@ struct DocumentMergeTests {
     @Test(arguments: 0..<4)
     func asciiSlugsMatchTheGeneralRule(seed: Int) {
         let alphabet = Array("aZ9 -_#:.()/\t!?'Q0")
-        var state = UInt64(seed + 7) &* 0x9E37_79B9_7F4A_7C15
+        var random = SeededRandom(seed: UInt64(seed) + 7)
         for _ in 0..<2_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let length = Int(state >> 59)
             var heading = ""
-            for step in 0..<length {
-                heading.append(alphabet[Int((state >> UInt64(step * 3 % 50)) % UInt64(alphabet.count))])
-            }
+            for _ in 0..<random.below(32) { heading.append(random.pick(alphabet)) }
             var bytes = heading
             #expect(bytes.withUTF8(DocumentRegions.asciiSlug) == DocumentRegions.unicodeSlug(heading[...]), "\(heading)")
         }
@@ -194,21 +191,8 @@ struct DocumentMergeTests {
     }
 }
 
-/// A small deterministic generator and the edits a person might make to a document.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-    }
-
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
-
+/// The edits a person might make to a document.
+extension SeededRandom {
     static let snippets = [
         "A person's note.", "| extra | row |", "## My own section", "<!-- sentinel-report end summary -->",
         "<!-- sentinel-report begin summary fnv1a64 0000000000000000 -->", "```", "", "- item", "# Retitled",
