@@ -37,7 +37,7 @@ public final class TestDatabase {
                 try admin.query("CREATE DATABASE \(name) TEMPLATE \(template)", action: "Creating a test database")
             }
             guard case .failure(let error) = result else { break }
-            guard error.sqlState == "55006", attempt < 50 else { throw error }
+            guard error.sqlState == .objectInUse, attempt < 50 else { throw error }
             usleep(100_000)
         }
         self.name = name

@@ -19,8 +19,7 @@ extension IncidentStore {
             hasLookalikes = true
         } catch {
             rollback()
-            // insufficient_privilege, read_only_sql_transaction
-            guard ["42501", "25006"].contains(error.sqlState) else { throw error }
+            guard let state = error.sqlState, [.insufficientPrivilege, .readOnlySQLTransaction].contains(state) else { throw error }
         }
     }
 

@@ -183,7 +183,7 @@ final class PostgresConnection {
         PostgresError(
             .statement, action: action,
             message: errorField(result, "M") ?? scrub(String(cString: PQresultErrorMessage(result))),
-            sqlState: errorField(result, "C"), detail: errorField(result, "D"), hint: errorField(result, "H"))
+            sqlState: errorField(result, "C").map(SQLState.init(rawValue:)), detail: errorField(result, "D"), hint: errorField(result, "H"))
     }
 
     /// One diagnostic field of a failed result (`M` message, `C` SQLSTATE, `D` detail, `H` hint).

@@ -21,13 +21,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// What the tool was doing, such as "reading resolved incidents".
     public var action: String
     public var message: String
-    public var sqlState: String?
+    public var sqlState: SQLState?
     public var detail: String?
     public var hint: String?
 
     public init(
         _ kind: Kind, action: String, message: String,
-        sqlState: String? = nil, detail: String? = nil, hint: String? = nil
+        sqlState: SQLState? = nil, detail: String? = nil, hint: String? = nil
     ) {
         self.kind = kind
         self.action = action
@@ -62,9 +62,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
             "Point the tool at Sentinel's database, with migrations 0001 and 0002 applied."
         case .statement:
             switch sqlState {
-            case "42501": "The database role lacks a privilege; see the README for the grants sentinel-report needs."
-            case "42P01", "42703": "The database does not look like Sentinel's; apply Sentinel's migrations."
-            case "57014": "A statement ran longer than the server's statement_timeout."
+            case .insufficientPrivilege?: "The database role lacks a privilege; see the README for the grants sentinel-report needs."
+            case .undefinedTable?, .undefinedColumn?: "The database does not look like Sentinel's; apply Sentinel's migrations."
+            case .queryCanceled?: "A statement ran longer than the server's statement_timeout."
             default: nil
             }
         }

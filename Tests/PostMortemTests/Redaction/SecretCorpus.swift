@@ -1,4 +1,5 @@
 import TestSupport
+
 /// A corpus of secret formats for measuring the redactor's recall, and of look-alikes for its
 /// false alarms: not the rules' own examples, but every format that the open-source scanners
 /// (gitleaks, trufflehog, detect-secrets) look for, each written from its provider's public

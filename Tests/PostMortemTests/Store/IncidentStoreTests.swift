@@ -297,7 +297,7 @@ struct PostgresErrorTests {
             _ = try connection.query("SELECT * FROM no_such_table", action: "Reading a missing table")
             Issue.record("query succeeded")
         } catch {
-            #expect(error.sqlState == "42P01")
+            #expect(error.sqlState == .undefinedTable)
             #expect(error.kind == .statement)
             #expect(error.description.hasPrefix("Reading a missing table failed: relation \"no_such_table\" does not exist"))
             #expect(error.description.contains("SQLSTATE 42P01"))
@@ -305,7 +305,7 @@ struct PostgresErrorTests {
         do {
             _ = try connection.query("SELECT 1/0", action: "Dividing")
         } catch {
-            #expect(error.sqlState == "22012")
+            #expect(error.sqlState == SQLState(rawValue: "22012"))
         }
         do {
             _ = try connection.query("DO $$ BEGIN RAISE EXCEPTION 'boom' USING DETAIL = 'the detail', HINT = 'the hint'; END $$", action: "Raising")
