@@ -10,12 +10,12 @@ public enum Decision: Sendable, Equatable {
     case none
 
     public init(incident: Incident) {
-        let error = incident.actionError ?? ""
-        if error.hasPrefix("[RECHAZADO]") {
+        let error = ActionError(incident.actionError)
+        if case .rejected = error {
             self = .rejected
         } else if incident.executedAt != nil || incident.events.contains(where: { $0.status == "executing_solution" }) {
             self = .approved
-        } else if error.hasPrefix("[POSPUESTO]") {
+        } else if case .postponed = error {
             self = .postponed
         } else {
             self = .none

@@ -54,12 +54,8 @@ public struct DecisionChain: Sendable {
         decision = Decision(incident: incident)
         let entries = timeline.entries
         var steps: [Step] = []
-        let actionError = incident.actionError ?? ""
-        func note(after prefix: String) -> String? {
-            guard actionError.hasPrefix(prefix) else { return nil }
-            let text = actionError.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty ? nil : text
-        }
+        let actionError = ActionError(incident.actionError)
+        var rejectionNote: String? { if case .rejected(let note) = actionError { note } else { nil } }
 
         var requestedAt: Timeline.Entry?
         var postponements: [Int] = []
@@ -84,12 +80,13 @@ public struct DecisionChain: Sendable {
                         kind: .rejected, entry: incident.executedAt.map {
                             Timeline.Entry(status: "failed", time: $0, inferredFrom: "executed_at")
                         } ?? entry,
-                        actor: incident.approvedBy, note: note(after: "[RECHAZADO]"),
+                        actor: incident.approvedBy, note: rejectionNote,
                         waited: requestedAt.map { $0.time.duration(to: incident.executedAt ?? entry.time) }))
                 } else if steps.contains(where: { $0.kind == .executed }) {
                     steps.append(Step(kind: .failed, entry: entry))
-                } else if !actionError.hasPrefix("[RECOVERY]") {
+                } else if case .recoverySweep = actionError {
                     // The recovery sweep's own failure is its step, added below.
+                } else {
                     steps.append(Step(kind: .failedWithoutAction, entry: entry))
                 }
             case "resolved":
@@ -106,16 +103,16 @@ public struct DecisionChain: Sendable {
         if decision == .rejected, !steps.contains(where: { $0.kind == .rejected }), let time = incident.executedAt {
             let entry = Timeline.Entry(status: "failed", time: time, inferredFrom: "executed_at")
             steps.append(Step(
-                kind: .rejected, entry: entry, actor: incident.approvedBy, note: note(after: "[RECHAZADO]"),
+                kind: .rejected, entry: entry, actor: incident.approvedBy, note: rejectionNote,
                 waited: requestedAt.map { $0.time.duration(to: time) }))
         }
         // Only the last postponement is recorded in approved_by and action_error.
         if decision == .postponed, let last = postponements.last {
             steps[last].actor = incident.approvedBy
-            steps[last].note = note(after: "[POSPUESTO]")
+            if case .postponed(let note) = actionError { steps[last].note = note }
         }
-        if actionError.hasPrefix("[RECOVERY]"), let entry = entries.last(where: { $0.status == "failed" }) ?? entries.last {
-            steps.append(Step(kind: .recoverySweep, entry: entry, note: note(after: "[RECOVERY]")))
+        if case .recoverySweep(let note) = actionError, let entry = entries.last(where: { $0.status == "failed" }) ?? entries.last {
+            steps.append(Step(kind: .recoverySweep, entry: entry, note: note))
         }
         self.steps = steps.sorted { $0.entry.time < $1.entry.time }
     }

@@ -258,8 +258,7 @@ public enum ReportModel {
     /// The command's error output: `action_error` unless it is a decision note, which is
     /// shown with its step instead.
     static func commandError(_ incident: Incident) -> String? {
-        guard let error = nonBlank(incident.actionError), !["[RECHAZADO]", "[POSPUESTO]", "[RECOVERY]"].contains(where: error.hasPrefix)
-        else { return nil }
+        guard case .commandError(let error) = ActionError(incident.actionError) else { return nil }
         return error
     }
 
