@@ -36,7 +36,7 @@ extension SentinelReport {
                     templates: try report.templates(), settings: report.settings, connectionString: try connection.connectionString,
                     redactor: try redaction.redactor())
                 let (incident, document) = try generator.render(id: id)
-                if incident.status != "resolved" {
+                if incident.status != .resolved {
                     FileHandle.standardError.write(
                         Data("sentinel-report: note: incident \(incident.id) is '\(incident.status)', not resolved; this is a preview.\n".utf8))
                 }

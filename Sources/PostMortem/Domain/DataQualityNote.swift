@@ -27,7 +27,7 @@ public struct DataQualityNote: Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var status: String?
+    public var status: IncidentStatus?
     public var time: Timestamp?
     public var column: String?
     public var measure: String?
@@ -57,7 +57,7 @@ public struct DataQualityNote: Sendable, Equatable {
         }
         for key in metrics?.oddValues ?? [] { notes.append(.init(kind: .oddMetricValue, metric: key)) }
         if incident.approvedBy == "unknown" { notes.append(.init(kind: .unknownApprover)) }
-        if incident.status == "resolved", incident.resolvedAt == nil { notes.append(.init(kind: .resolvedWithoutTime)) }
+        if incident.status == .resolved, incident.resolvedAt == nil { notes.append(.init(kind: .resolvedWithoutTime)) }
         return notes
     }
 }

@@ -13,7 +13,7 @@ public enum Decision: Sendable, Equatable {
         let error = ActionError(incident.actionError)
         if case .rejected = error {
             self = .rejected
-        } else if incident.executedAt != nil || incident.events.contains(where: { $0.status == "executing_solution" }) {
+        } else if incident.executedAt != nil || incident.events.contains(where: { $0.status == .executingSolution }) {
             self = .approved
         } else if case .postponed = error {
             self = .postponed

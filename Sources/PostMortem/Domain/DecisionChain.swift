@@ -61,24 +61,24 @@ public struct DecisionChain: Sendable {
         var postponements: [Int] = []
         for (index, entry) in entries.enumerated() {
             switch entry.status {
-            case "awaiting_approval" where !entry.isRepeated:
+            case .awaitingApproval where !entry.isRepeated:
                 if requestedAt == nil { steps.append(Step(kind: .proposed, entry: entry)) }
                 requestedAt = entry
-            case "analyzed" where index > 0 && entries[index - 1].status == "awaiting_approval":
+            case .analyzed where index > 0 && entries[index - 1].status == .awaitingApproval:
                 postponements.append(steps.count)
                 steps.append(Step(kind: .postponed, entry: entry, waited: requestedAt.map { $0.time.duration(to: entry.time) }))
-            case "executing_solution" where !entry.isRepeated && decision == .approved:
+            case .executingSolution where !entry.isRepeated && decision == .approved:
                 steps.append(Step(
                     kind: .approved, entry: entry, actor: incident.approvedBy,
                     waited: requestedAt.map { $0.time.duration(to: entry.time) }))
                 steps.append(Step(kind: .executed, entry: entry))
-            case "verifying" where !entry.isRepeated:
+            case .verifying where !entry.isRepeated:
                 steps.append(Step(kind: .verifying, entry: entry))
-            case "failed" where !entry.isRepeated:
+            case .failed where !entry.isRepeated:
                 if decision == .rejected, !steps.contains(where: { $0.kind == .rejected }) {
                     steps.append(Step(
                         kind: .rejected, entry: incident.executedAt.map {
-                            Timeline.Entry(status: "failed", time: $0, inferredFrom: "executed_at")
+                            Timeline.Entry(status: .failed, time: $0, inferredFrom: "executed_at")
                         } ?? entry,
                         actor: incident.approvedBy, note: rejectionNote,
                         waited: requestedAt.map { $0.time.duration(to: incident.executedAt ?? entry.time) }))
@@ -89,7 +89,7 @@ public struct DecisionChain: Sendable {
                 } else {
                     steps.append(Step(kind: .failedWithoutAction, entry: entry))
                 }
-            case "resolved":
+            case .resolved:
                 let verified = steps.contains { $0.kind == .executed } && !steps.contains { $0.kind == .failed }
                 let kind: Step.Kind =
                     entry.inferredFrom != nil ? .resolvedWithoutEvent
@@ -101,7 +101,7 @@ public struct DecisionChain: Sendable {
         }
         // A rejection with no failed event still has executed_at (Sentinel sets it on reject).
         if decision == .rejected, !steps.contains(where: { $0.kind == .rejected }), let time = incident.executedAt {
-            let entry = Timeline.Entry(status: "failed", time: time, inferredFrom: "executed_at")
+            let entry = Timeline.Entry(status: .failed, time: time, inferredFrom: "executed_at")
             steps.append(Step(
                 kind: .rejected, entry: entry, actor: incident.approvedBy, note: rejectionNote,
                 waited: requestedAt.map { $0.time.duration(to: time) }))
@@ -111,7 +111,7 @@ public struct DecisionChain: Sendable {
             steps[last].actor = incident.approvedBy
             if case .postponed(let note) = actionError { steps[last].note = note }
         }
-        if case .recoverySweep(let note) = actionError, let entry = entries.last(where: { $0.status == "failed" }) ?? entries.last {
+        if case .recoverySweep(let note) = actionError, let entry = entries.last(where: { $0.status == .failed }) ?? entries.last {
             steps.append(Step(kind: .recoverySweep, entry: entry, note: note))
         }
         self.steps = steps.sorted { $0.entry.time < $1.entry.time }

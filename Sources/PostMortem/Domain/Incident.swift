@@ -8,7 +8,7 @@ public struct Incident: Sendable {
     public var title: String
     public var target: String
     public var severity: String
-    public var status: String
+    public var status: IncidentStatus
     public var sourceType: String
     public var containerRuntime: String?
     public var incidentType: String?
@@ -43,7 +43,7 @@ public struct Incident: Sendable {
     public var inputs: String?
 
     public init(
-        id: String, title: String, target: String, severity: String, status: String,
+        id: String, title: String, target: String, severity: String, status: IncidentStatus,
         sourceType: String = "container", createdAt: Timestamp
     ) {
         self.id = id
@@ -59,10 +59,10 @@ public struct Incident: Sendable {
 
 /// One row of `incident_events`: the incident entered `status` at `time`.
 public struct IncidentEvent: Sendable, Equatable {
-    public var status: String
+    public var status: IncidentStatus
     public var time: Timestamp
 
-    public init(status: String, time: Timestamp) {
+    public init(status: IncidentStatus, time: Timestamp) {
         self.status = status
         self.time = time
     }

@@ -27,22 +27,22 @@ public struct KeyDurations: Sendable {
     public var resolve: Measure
 
     public init(incident: Incident, timeline: Timeline, chain: DecisionChain) {
-        let detected = timeline.first("detected")
-        triage = Measure(start: detected, end: timeline.first("analyzed", from: detected?.time))
+        let detected = timeline.first(.detected)
+        triage = Measure(start: detected, end: timeline.first(.analyzed, from: detected?.time))
 
-        let awaiting = timeline.first("awaiting_approval")
+        let awaiting = timeline.first(.awaitingApproval)
         decision = Measure(start: awaiting, end: chain.finalDecision.map(\.entry), applies: awaiting != nil)
 
-        let executing = chain.decision == .approved ? timeline.first("executing_solution") : nil
+        let executing = chain.decision == .approved ? timeline.first(.executingSolution) : nil
         let finish = executing.flatMap { start in
-            [timeline.first("resolved", from: start.time), timeline.first("failed", from: start.time)]
+            [timeline.first(.resolved, from: start.time), timeline.first(.failed, from: start.time)]
                 .compactMap { $0 }.min { $0.time < $1.time }
         }
         executeAndVerify = Measure(start: executing, end: finish, applies: chain.decision == .approved)
 
         resolve = Measure(
-            start: Timeline.Entry(status: "detected", time: incident.createdAt, inferredFrom: "created_at"),
-            end: incident.resolvedAt.map { Timeline.Entry(status: "resolved", time: $0, inferredFrom: "resolved_at") })
+            start: Timeline.Entry(status: .detected, time: incident.createdAt, inferredFrom: "created_at"),
+            end: incident.resolvedAt.map { Timeline.Entry(status: .resolved, time: $0, inferredFrom: "resolved_at") })
     }
 
     /// The measures' names, in report order.

@@ -7,7 +7,7 @@
 public struct Timeline: Sendable {
     /// One line of the timeline.
     public struct Entry: Sendable, Equatable {
-        public var status: String
+        public var status: IncidentStatus
         public var time: Timestamp
         /// The column an inferred entry comes from (`created_at`, …); `nil` for a recorded event.
         public var inferredFrom: String?
@@ -26,14 +26,8 @@ public struct Timeline: Sendable {
 
     public let entries: [Entry]
 
-    /// Position of each status in Sentinel's lifecycle; `failed` can follow any of them.
-    static let lifecycleRank = [
-        "detected": 0, "investigating": 1, "analyzed": 2, "awaiting_approval": 3, "executing_solution": 4,
-        "verifying": 5, "resolved": 6,
-    ]
-
     /// The first entry with `status`, at or after `time` when given.
-    public func first(_ status: String, from time: Timestamp? = nil) -> Entry? {
+    public func first(_ status: IncidentStatus, from time: Timestamp? = nil) -> Entry? {
         entries.first { entry in
             guard entry.status == status else { return false }
             guard let time else { return true }
@@ -43,17 +37,17 @@ public struct Timeline: Sendable {
 
     public init(incident: Incident) {
         var entries = incident.events.map { Entry(status: $0.status, time: $0.time) }
-        func lacks(_ status: String) -> Bool { !incident.events.contains { $0.status == status } }
+        func lacks(_ status: IncidentStatus) -> Bool { !incident.events.contains { $0.status == status } }
 
-        if lacks("detected") {
-            entries.append(Entry(status: "detected", time: incident.createdAt, inferredFrom: "created_at"))
+        if lacks(.detected) {
+            entries.append(Entry(status: .detected, time: incident.createdAt, inferredFrom: "created_at"))
         }
         // A rejection also sets executed_at, although nothing ran: infer no execution from it.
-        if let executedAt = incident.executedAt, lacks("executing_solution"), Decision(incident: incident) != .rejected {
-            entries.append(Entry(status: "executing_solution", time: executedAt, inferredFrom: "executed_at"))
+        if let executedAt = incident.executedAt, lacks(.executingSolution), Decision(incident: incident) != .rejected {
+            entries.append(Entry(status: .executingSolution, time: executedAt, inferredFrom: "executed_at"))
         }
-        if let resolvedAt = incident.resolvedAt, incident.status == "resolved", lacks("resolved") {
-            entries.append(Entry(status: "resolved", time: resolvedAt, inferredFrom: "resolved_at"))
+        if let resolvedAt = incident.resolvedAt, incident.status == .resolved, lacks(.resolved) {
+            entries.append(Entry(status: .resolved, time: resolvedAt, inferredFrom: "resolved_at"))
         }
 
         // Stable by time; on equal times a recorded event stays before an inferred one.
@@ -62,9 +56,9 @@ public struct Timeline: Sendable {
             .map(\.element)
         var furthest = -1
         for index in entries.indices {
-            if let rank = Self.lifecycleRank[entries[index].status] {
-                let isPostponement = index > 0 && entries[index - 1].status == "awaiting_approval"
-                    && entries[index].status == "analyzed"
+            if let rank = entries[index].status.lifecycleRank {
+                let isPostponement = index > 0 && entries[index - 1].status == .awaitingApproval
+                    && entries[index].status == .analyzed
                 entries[index].isOutOfOrder = rank < furthest && !isPostponement
                 furthest = max(furthest, rank)
             }

@@ -19,10 +19,10 @@ public enum Charts {
     /// failed), execution (executing_solution → verifying) and verification (verifying →
     /// resolved). A phase with a missing or reversed endpoint is left out.
     public static func phases(_ timeline: Timeline, locale: String) -> [Phase] {
-        let bounds: [(String, String, [String])] = [
-            ("detection", "detected", ["investigating"]), ("triage", "investigating", ["analyzed"]),
-            ("decision", "awaiting_approval", ["executing_solution", "failed"]),
-            ("execution", "executing_solution", ["verifying", "failed"]), ("verification", "verifying", ["resolved", "failed"]),
+        let bounds: [(String, IncidentStatus, [IncidentStatus])] = [
+            ("detection", .detected, [.investigating]), ("triage", .investigating, [.analyzed]),
+            ("decision", .awaitingApproval, [.executingSolution, .failed]),
+            ("execution", .executingSolution, [.verifying, .failed]), ("verification", .verifying, [.resolved, .failed]),
         ]
         return bounds.compactMap { key, from, to in
             guard let start = timeline.first(from) else { return nil }

@@ -36,7 +36,7 @@ public struct Exporter: Sendable {
             }
             for stored in batch {
                 let incident = redactor.redact(stored, counts: &summary.redactions)
-                guard incident.status == "resolved" else {
+                guard incident.status == .resolved else {
                     summary.failed.append(.init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents are exported"))
                     continue
                 }

@@ -146,7 +146,7 @@ public enum ReportModel {
     private static func incidentValues(_ incident: Incident, settings: ReportSettings) -> TemplateObject {
         var values: TemplateObject = [
             "id": .text(incident.id), "title": .text(incident.title), "target": .text(incident.target),
-            "severity": .text(incident.severity), "status": .text(incident.status), "sourceType": .text(incident.sourceType),
+            "severity": .text(incident.severity), "status": .text(incident.status.rawValue), "sourceType": .text(incident.sourceType),
             "manual": .flag(incident.sourceType == "manual"),
         ]
         values["url"] = text(settings.link(for: incident.id))
@@ -170,7 +170,7 @@ public enum ReportModel {
 
     private static func entryValues(_ entry: Timeline.Entry) -> TemplateObject {
         var values: TemplateObject = [
-            "status": .text(entry.status), "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
+            "status": .text(entry.status.rawValue), "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
         ]
         values["source"] = text(entry.inferredFrom)
         return values
@@ -305,7 +305,7 @@ public enum ReportModel {
         var values = TemplateObject()
         for kind in DataQualityNote.Kind.allCases { values[kind.rawValue] = .flag(note.kind == kind) }
         for name in KeyDurations.names { values[name] = false }
-        values["status"] = text(note.status)
+        values["status"] = text(note.status?.rawValue)
         values["time"] = text(note.time?.utcText)
         values["column"] = text(note.column)
         if let measure = note.measure {

@@ -150,7 +150,7 @@ extension PostMortemGenerator {
         var counts = rendered.counts
         defer { summary.redactions.add(counts) }
         let incident = rendered.incident
-        guard incident.status == "resolved" else {
+        guard incident.status == .resolved else {
             summary.failed.append(
                 .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents get a post-mortem"))
             return

@@ -104,7 +104,7 @@ public struct PostMortemGenerator: Sendable {
         /// The write this incident needs: a resolved incident whose document changed (never to
         /// a blank text, which Sentinel's own writer would take for none).
         var write: IncidentStore.Write? {
-            guard incident.status == "resolved", let merged, merged.text != incident.postMortem,
+            guard incident.status == .resolved, let merged, merged.text != incident.postMortem,
                   !merged.isBlank
             else { return nil }
             return IncidentStore.Write(id: incident.id, text: merged.text, expected: incident.postMortem)
@@ -118,7 +118,7 @@ public struct PostMortemGenerator: Sendable {
             var counts = Redactor.Counts()
             let incident = redactor.redact(batch[index], counts: &counts, showingLogLines: settings.logLines)
             var rendered = Rendered(incident: incident, counts: counts)
-            if incident.status == "resolved" {
+            if incident.status == .resolved {
                 let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
                 rendered.facts = facts
                 (rendered.merged, rendered.fit) = document(for: incident, facts: facts)

@@ -195,7 +195,7 @@ final class IncidentStore {
         for row in try connection.query(schema.eventsQuery, [ids], action: "\(action): their timelines").rows {
             guard let id = row[0], let status = row[1], let time = row[2].flatMap({ Timestamp(epochText: $0[...]) })
             else { continue }
-            events[id, default: []].append(IncidentEvent(status: status, time: time))
+            events[id, default: []].append(IncidentEvent(status: IncidentStatus(status), time: time))
         }
         let recurrence = try self.recurrence(ids: ids, action: "\(action): earlier similar incidents")
         for index in incidents.indices {
@@ -241,7 +241,7 @@ final class IncidentStore {
         }
         var incident = Incident(
             id: row[0] ?? "", title: row[1] ?? "", target: row[2] ?? "", severity: row[3] ?? "",
-            status: row[4] ?? "", sourceType: text(5) ?? "container",
+            status: IncidentStatus(row[4] ?? ""), sourceType: text(5) ?? "container",
             createdAt: time(6) ?? Timestamp(microseconds: 0))
         incident.containerRuntime = text(7)
         incident.incidentType = text(8)

@@ -7,7 +7,7 @@ func minute(_ n: Double) -> Timestamp {
 }
 
 func incident(
-    status: String = "resolved", events: [(String, Double)] = [], executed: Double? = nil,
+    status: IncidentStatus = .resolved, events: [(IncidentStatus, Double)] = [], executed: Double? = nil,
     resolved: Double? = 30, actionError: String? = nil
 ) -> Incident {
     var incident = Incident(
@@ -64,14 +64,14 @@ struct TimelineTests {
 
 struct DecisionTests {
     @Test(arguments: [
-        (nil, nil, [String](), Decision.none),
+        (nil, nil, [IncidentStatus](), Decision.none),
         (nil, 10.0, [], .approved),
         (nil, nil, ["executing_solution"], .approved),
         ("[RECHAZADO] not now", 9.0, [], .rejected),
         ("[POSPUESTO] tonight", nil, [], .postponed),
         ("stderr text", 10.0, ["executing_solution"], .approved),
     ])
-    func tellsDecisionsApart(error: String?, executed: Double?, statuses: [String], expected: Decision) {
+    func tellsDecisionsApart(error: String?, executed: Double?, statuses: [IncidentStatus], expected: Decision) {
         let value = incident(events: statuses.map { ($0, 5) }, executed: executed, actionError: error)
         #expect(Decision(incident: value) == expected)
     }

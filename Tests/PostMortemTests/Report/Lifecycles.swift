@@ -135,7 +135,7 @@ enum Lifecycle: String, CaseIterable {
             createdAt: minute(start), resolvedAt: days == 3 ? nil : minute(start + 12))
     }
 
-    private func base(events: [(String, Double)], executed: Double? = nil, resolved: Double?) -> Incident {
+    private func base(events: [(IncidentStatus, Double)], executed: Double? = nil, resolved: Double?) -> Incident {
         var value = PostMortemTests.incident(events: events, executed: executed, resolved: resolved)
         value.severity = "high"
         value.target = "api"
