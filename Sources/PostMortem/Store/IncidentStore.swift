@@ -230,42 +230,44 @@ final class IncidentStore {
     private static func arrayLiteral(_ ids: [String]) -> String {
         "{" + ids.joined(separator: ",") + "}"
     }
-    /// Builds an incident from a row of ``Schema/incidentColumns``.
+    /// Builds an incident from a row of ``Schema/incidentColumns``, then its inputs hash.
     private static func incident(_ row: [String?]) -> Incident {
-        func text(_ index: Int) -> String? {
-            guard let value = row[index], value.contains(where: { !$0.isWhitespace }) else { return nil }
+        func value(_ column: Schema.Column) -> String? { row[column.rawValue] }
+        func text(_ column: Schema.Column) -> String? {
+            guard let value = value(column), value.contains(where: { !$0.isWhitespace }) else { return nil }
             return value
         }
-        func time(_ index: Int) -> Timestamp? {
-            row[index].flatMap { Timestamp(epochText: $0[...]) }
+        func time(_ column: Schema.Column) -> Timestamp? {
+            value(column).flatMap { Timestamp(epochText: $0[...]) }
         }
         var incident = Incident(
-            id: row[0] ?? "", title: row[1] ?? "", target: row[2] ?? "", severity: row[3] ?? "",
-            status: IncidentStatus(row[4] ?? ""), sourceType: text(5) ?? "container",
-            createdAt: time(6) ?? Timestamp(microseconds: 0))
-        incident.containerRuntime = text(7)
-        incident.incidentType = text(8)
-        incident.serverName = text(9)
-        incident.fingerprint = text(10)
-        incident.logs = text(11)
-        incident.agentReasoning = text(12)
-        incident.proposedAction = text(13)
-        incident.actionResult = text(14)
-        incident.actionError = text(15)
-        incident.approvedBy = text(16)
-        if let metrics = row[17] {
+            id: value(.id) ?? "", title: value(.title) ?? "", target: value(.target) ?? "", severity: value(.severity) ?? "",
+            status: IncidentStatus(value(.status) ?? ""), sourceType: text(.sourceType) ?? "container",
+            createdAt: time(.createdAt) ?? Timestamp(microseconds: 0))
+        incident.containerRuntime = text(.containerRuntime)
+        incident.incidentType = text(.incidentType)
+        incident.serverName = text(.serverName)
+        incident.fingerprint = text(.fingerprint)
+        incident.logs = text(.logs)
+        incident.agentReasoning = text(.agentReasoning)
+        incident.proposedAction = text(.proposedAction)
+        incident.actionResult = text(.actionResult)
+        incident.actionError = text(.actionError)
+        incident.approvedBy = text(.approvedBy)
+        if let metrics = value(.metricsSnapshot) {
             do {
                 incident.metricsSnapshot = try JSONValue(parsing: metrics)
             } catch {
                 incident.unparsableMetrics = metrics
             }
         }
-        incident.postMortem = row[18]
-        incident.postMortemUpdatedAt = time(19)
-        incident.executedAt = time(20)
-        incident.resolvedAt = time(21)
-        incident.updatedAt = time(22)
-        incident.inputs = row.count > 23 ? row[23] : nil
+        incident.postMortem = value(.postMortem)
+        incident.postMortemUpdatedAt = time(.postMortemUpdatedAt)
+        incident.executedAt = time(.executedAt)
+        incident.resolvedAt = time(.resolvedAt)
+        incident.updatedAt = time(.updatedAt)
+        let inputs = Schema.Column.allCases.count
+        incident.inputs = row.count > inputs ? row[inputs] : nil
         return incident
     }
 }

@@ -27,15 +27,33 @@ struct Schema: Equatable {
     static let requiredColumns = ["id", "title", "target", "severity", "status", "created_at", "post_mortem_md",
                                   "post_mortem_updated_at"]
 
-    /// The decoded columns, in order, and whether each is a timestamp (read as epoch seconds).
-    static let decodedColumns: [(name: String, isTime: Bool)] = [
-        ("id", false), ("title", false), ("target", false), ("severity", false), ("status", false),
-        ("source_type", false), ("created_at", true), ("container_runtime", false), ("incident_type", false),
-        ("server_name", false), ("fingerprint", false), ("logs", false), ("agent_reasoning", false),
-        ("proposed_action", false), ("action_result", false), ("action_error", false), ("approved_by", false),
-        ("metrics_snapshot", false), ("post_mortem_md", false), ("post_mortem_updated_at", true),
-        ("executed_at", true), ("resolved_at", true), ("updated_at", true),
-    ]
+    /// The columns of an incident row the store reads, in the order of ``incidentColumns``:
+    /// a column's position in the row is its raw value.
+    enum Column: Int, CaseIterable {
+        case id, title, target, severity, status, sourceType, createdAt, containerRuntime, incidentType, serverName
+        case fingerprint, logs, agentReasoning, proposedAction, actionResult, actionError, approvedBy, metricsSnapshot
+        case postMortem, postMortemUpdatedAt, executedAt, resolvedAt, updatedAt
+
+        /// The column's name in the table.
+        var name: String {
+            switch self {
+            case .postMortem: "post_mortem_md"
+            default: String(describing: self).reduce(into: "") { name, character in
+                name += character.isUppercase ? "_" + character.lowercased() : String(character)
+            }
+            }
+        }
+
+        /// A timestamp, read as epoch seconds.
+        var isTime: Bool {
+            [.createdAt, .postMortemUpdatedAt, .executedAt, .resolvedAt, .updatedAt].contains(self)
+        }
+
+        /// Not part of what a document is made from: the document itself and when rows changed.
+        var isOutput: Bool {
+            [.postMortem, .postMortemUpdatedAt, .updatedAt].contains(self)
+        }
+    }
 
     init(incidentColumns present: Set<String>, eventColumns: Set<String>) throws(PostgresError) {
         let missing = Self.requiredColumns.filter { !present.contains($0) }
@@ -58,11 +76,11 @@ struct Schema: Equatable {
             throw PostgresError(
                 .schema, action: "Checking the incident_events table", message: "it lacks incident_id or status")
         }
-        incidentColumns = Self.decodedColumns.map { column in
-            switch (present.contains(column.name), column.isTime, column.name) {
-            case (false, _, _): "NULL"
-            case (true, true, _): "extract(epoch from i.\(column.name))::text"
-            case (true, false, _): "i.\(column.name)::text"
+        incidentColumns = Column.allCases.map { column in
+            switch (present.contains(column.name), column.isTime) {
+            case (false, _): "NULL"
+            case (true, true): "extract(epoch from i.\(column.name))::text"
+            case (true, false): "i.\(column.name)::text"
             }
         }.joined(separator: ", ")
         recurrenceWays = RecurrenceWays(
@@ -73,8 +91,8 @@ struct Schema: Equatable {
         // into a concatenation first (half the time of hashing one, with 200 KB logs), and a
         // value cannot move into the next column unnoticed. The first hash covers the seed and
         // which columns are NULL, so that NULL and '' differ.
-        let inputColumns = Self.decodedColumns
-            .filter { present.contains($0.name) && !["post_mortem_md", "post_mortem_updated_at", "updated_at"].contains($0.name) }
+        let inputColumns = Column.allCases
+            .filter { present.contains($0.name) && !$0.isOutput }
             .map { "i.\($0.name)::text" }
         let events = """
             (SELECT string_agg(status || '@' || (\(eventTime))::text, ',' ORDER BY \(eventTime), status)
