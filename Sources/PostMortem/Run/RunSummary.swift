@@ -92,17 +92,59 @@ public struct RunSummary: Sendable {
         return text
     }
 
-    /// The summary as one JSON object, for monitoring.
+    /// The summary as one JSON object on one line, for monitoring (keys sorted).
     public var json: String {
-        func notes(_ notes: [Note]) -> [[String: String]] { notes.map { ["id": $0.id, "reason": $0.reason] } }
-        let object: [String: Any] = [
-            "generated": generated.count, "unchanged": unchanged.count, "conflicts": conflicts.map { ["id": $0.id, "section": $0.region] },
-            "skipped": notes(skipped), "failed": notes(failed), "dryRun": dryRun, "dataQuality": dataQuality,
-            "elapsedSeconds": (elapsedSeconds * 1000).rounded() / 1000, "exitCode": Int(exitCode),
-            "redactions": redactions.byRule, "settling": settling, "settlingWritten": notes(settlingWritten),
-            "shortened": shortened, "shortenedParts": shortenedParts, "overLimit": notes(overLimit),
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(JSONSummary(self)) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The fields of ``RunSummary/json``: counts, and the incidents of each list with their reasons.
+private struct JSONSummary: Encodable {
+    struct Note: Encodable {
+        var id: String
+        var reason: String
+    }
+
+    struct Conflict: Encodable {
+        var id: String
+        var section: String
+    }
+
+    var generated: Int
+    var unchanged: Int
+    var conflicts: [Conflict]
+    var skipped: [Note]
+    var failed: [Note]
+    var dryRun: Bool
+    var dataQuality: [String: Int]
+    var elapsedSeconds: Double
+    var exitCode: Int
+    var redactions: [String: Int]
+    var settling: Int
+    var settlingWritten: [Note]
+    var shortened: Int
+    var shortenedParts: [String: Int]
+    var overLimit: [Note]
+
+    init(_ summary: RunSummary) {
+        func notes(_ notes: [RunSummary.Note]) -> [Note] { notes.map { Note(id: $0.id, reason: $0.reason) } }
+        generated = summary.generated.count
+        unchanged = summary.unchanged.count
+        conflicts = summary.conflicts.map { Conflict(id: $0.id, section: $0.region) }
+        skipped = notes(summary.skipped)
+        failed = notes(summary.failed)
+        dryRun = summary.dryRun
+        dataQuality = summary.dataQuality
+        elapsedSeconds = (summary.elapsedSeconds * 1000).rounded() / 1000
+        exitCode = Int(summary.exitCode)
+        redactions = summary.redactions.byRule
+        settling = summary.settling
+        settlingWritten = notes(summary.settlingWritten)
+        shortened = summary.shortened
+        shortenedParts = summary.shortenedParts
+        overLimit = notes(summary.overLimit)
     }
 }
