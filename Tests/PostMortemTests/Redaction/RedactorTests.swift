@@ -130,7 +130,11 @@ struct RedactorTests {
         (#"{"rules": [{"name": "jwt", "pattern": "x"}]}"#, "redaction rule 'jwt' is defined twice"),
         (#"{"rulez": []}"#, "unknown key(s) rulez"),
         (#"{"rules": [{"name": "x", "pattern": "x", "triggers": ["X"]}]}"#, "`triggers` must be a list of lower-case words"),
-        ("rules: [yaml]", "it is not a JSON object"),
+        ("rules: [yaml]", "it is not a JSON object"), ("[]", "it is not a JSON object"),
+        (#"{"disable": "jwt"}"#, "`disable` must be a list of rule names"), (#"{"rules": {}}"#, "`rules` must be a list of objects"),
+        (#"{"rules": [{"name": "x", "pattern": "x", "replacement": 3}]}"#, "rule 1: `replacement` must be text"),
+        (#"{"rules": [{"name": "x", "pattern": "x"}, {"name": "y", "pattern": "y", "triggers": "y"}]}"#, "rule 2: `triggers` must be"),
+        (#"{"rules": ["x"]}"#, "rule 1 must be an object with a `name` and a `pattern`"),
     ])
     func aBadRulesFileNamesTheProblem(json: String, message: String) throws {
         let url = try rulesFile(json)
