@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestSupport"]),
         .testTarget(
             name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "sentinel-reportTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
+        // Everything that needs PostgreSQL (scripts/test starts one): the store, runs, and the built binary.
+        .testTarget(name: "IntegrationTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
     ]
 )
