@@ -61,11 +61,14 @@ enum PlainMarkdown {
                     let shifted = min(6, headingLevel + shift)
                     let blockStart = begin()
                     joined.append(contentsOf: repeatElement(UInt8(ascii: "#"), count: shifted))
-                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(line.range.lowerBound + headingLevel)..<line.range.upperBound]))
+                    joined.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: bytes[(line.range.lowerBound + headingLevel)..<line.range.upperBound]))
                     joined.append(UInt8(ascii: "\n"))
-                    blocks.append(EmbeddedMarkdown.Block(
-                        headingLevel: shifted - shift, headingText: String(decoding: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self),
-                        range: blockStart..<joined.count))
+                    blocks.append(
+                        EmbeddedMarkdown.Block(
+                            headingLevel: shifted - shift,
+                            headingText: String(decoding: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self),
+                            range: blockStart..<joined.count))
                 case .listItem, .paragraph:
                     let isList = line.kind.isListItem
                     if let block = open {

@@ -21,7 +21,8 @@ struct RedactionOptions: ParsableArguments {
     /// The redactor to use; a broken rules file ends the run here, before any database access.
     func redactor() throws -> Redactor {
         if noRedact {
-            FileHandle.standardError.write(Data("sentinel-report: warning: --no-redact: credentials and tokens in incidents will be written as they are.\n".utf8))
+            FileHandle.standardError.write(
+                Data("sentinel-report: warning: --no-redact: credentials and tokens in incidents will be written as they are.\n".utf8))
             return .none
         }
         return try rulesFile.map { try Redactor.withRulesFile(URL(fileURLWithPath: $0)) } ?? .standard

@@ -42,7 +42,8 @@ struct ReportOptions: ParsableArguments {
 
     static func validate(incidentURL: String) throws {
         guard incidentURL.hasPrefix("https://") || incidentURL.hasPrefix("http://"), incidentURL.contains("{id}") else {
-            throw ValidationError("--incident-url must be an http(s) URL containing {id}, such as https://sentinel.example.com/incidents/{id}.")
+            throw ValidationError(
+                "--incident-url must be an http(s) URL containing {id}, such as https://sentinel.example.com/incidents/{id}.")
         }
     }
 

@@ -53,10 +53,11 @@ extension SentinelReport {
         @Option(help: ArgumentHelp("Process at most this many incidents.", valueName: "n"))
         var limit: Int?
 
-        @Option(help: ArgumentHelp(
-            "Leave incidents resolved less than this long ago (15m, 1h30m; 0 for none) for a later run, while Sentinel's own "
-                + "post-mortem writer may still replace what is stored. --incident generates them anyway.",
-            valueName: "duration"))
+        @Option(
+            help: ArgumentHelp(
+                "Leave incidents resolved less than this long ago (15m, 1h30m; 0 for none) for a later run, while Sentinel's own "
+                    + "post-mortem writer may still replace what is stored. --incident generates them anyway.",
+                valueName: "duration"))
         var settle = GenerateOptions.defaultSettle
 
         @Option(help: ArgumentHelp("Also write each post-mortem to this folder as <date>-<slug>-<id8>.md.", valueName: "dir"))
@@ -68,9 +69,10 @@ extension SentinelReport {
         @Flag(help: "Print the summary as one JSON object on stdout.")
         var json = false
 
-        @Option(help: ArgumentHelp(
-            "trace, debug, info, notice, warning, error or critical (default: info, or warning on a terminal).",
-            valueName: "level"))
+        @Option(
+            help: ArgumentHelp(
+                "trace, debug, info, notice, warning, error or critical (default: info, or warning on a terminal).",
+                valueName: "level"))
         var logLevel: Logger.Level?
 
         func validate() throws {

@@ -38,7 +38,9 @@ extension SentinelReport {
                 let (incident, document) = try generator.render(id: id)
                 if incident.status != .resolved {
                     FileHandle.standardError.write(
-                        Data("sentinel-report: note: incident \(incident.id) is '\(incident.status)', not resolved; this is a preview.\n".utf8))
+                        Data(
+                            "sentinel-report: note: incident \(incident.id) is '\(incident.status)', not resolved; this is a preview.\n"
+                                .utf8))
                 }
                 return html ? generator.page(for: incident, document: document) : document
             }

@@ -83,7 +83,8 @@ extension SentinelReport.TemplatesCommand {
             }
             for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
             let scope = directory.map { "\($0) (over the built-in \(locale) set)" } ?? "the built-in \(locale) set"
-            print("\(set.sources.count) templates checked in \(scope): \(problems.isEmpty ? "no problems" : "\(problems.count) problem(s)").")
+            print(
+                "\(set.sources.count) templates checked in \(scope): \(problems.isEmpty ? "no problems" : "\(problems.count) problem(s)").")
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }
@@ -113,7 +114,8 @@ extension SentinelReport.TemplatesCommand {
             let existing = files.filter { FileManager.default.fileExists(atPath: $0.url.path) }
             guard existing.isEmpty else {
                 let names = existing.map(\.url.path).joined(separator: ", ")
-                FileHandle.standardError.write(Data("sentinel-report: not overwriting existing files: \(names). Choose an empty folder.\n".utf8))
+                FileHandle.standardError.write(
+                    Data("sentinel-report: not overwriting existing files: \(names). Choose an empty folder.\n".utf8))
                 throw ExitCode(1)
             }
             do {
@@ -123,7 +125,8 @@ extension SentinelReport.TemplatesCommand {
                     try Data(file.text.utf8).write(to: file.url, options: .withoutOverwriting)
                 }
             } catch {
-                FileHandle.standardError.write(Data("sentinel-report: cannot write the templates to \(root.path): \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("sentinel-report: cannot write the templates to \(root.path): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
             print("Wrote \(files.count) \(locale) templates to \(root.path).")

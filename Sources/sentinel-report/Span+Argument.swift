@@ -18,7 +18,7 @@ extension Span: ExpressibleByArgument {
                 continue
             }
             guard let value = Int64(number), value <= 1_000_000,
-                  let unit = Self.units[nextUnit...].firstIndex(where: { $0.0 == character })
+                let unit = Self.units[nextUnit...].firstIndex(where: { $0.0 == character })
             else { return nil }
             seconds += value * Self.units[unit].1
             number = ""

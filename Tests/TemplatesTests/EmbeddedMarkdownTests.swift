@@ -134,7 +134,8 @@ struct EmbeddedMarkdownTests {
                 let titles = EmbeddedMarkdown.Titles([String(heading.drop { $0 != " " }.dropFirst())])
                 let viaPlain = nested.section(titled: titles)
                 let viaCMark = reRendered.section(titled: titles)
-                #expect(viaPlain.map { HTMLRenderer.fragment(fromMarkdown: $0) } == viaCMark.map { HTMLRenderer.fragment(fromMarkdown: $0) })
+                #expect(
+                    viaPlain.map { HTMLRenderer.fragment(fromMarkdown: $0) } == viaCMark.map { HTMLRenderer.fragment(fromMarkdown: $0) })
             }
         }
         #expect(accepted > 60 && rejected > 60, "accepted \(accepted), rejected \(rejected)")

@@ -68,8 +68,10 @@ struct MarkdownInlineTests {
     }
 
     /// Markup an escaped inline value must never produce.
-    static let forbiddenTags = ["<h2", "<ol", "<ul", "<blockquote", "<pre", "<code", "<em", "<strong", "<del",
-                                "<script", "<img", "<a ", "<hr"]
+    static let forbiddenTags = [
+        "<h2", "<ol", "<ul", "<blockquote", "<pre", "<code", "<em", "<strong", "<del",
+        "<script", "<img", "<a ", "<hr",
+    ]
 
     func count(_ tag: String, in html: String) -> Int {
         html.components(separatedBy: tag).count - 1

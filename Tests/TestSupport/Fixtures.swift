@@ -26,11 +26,13 @@ public enum Fixtures {
                 "logs": "[2026-10-01 07:59:58 UTC] ERROR OutOfMemoryError\n[2026-10-01 08:00:01 UTC] exited 137",
                 "agent_reasoning": "## Causa Raíz\nFuga de memoria.",
             ])
-        try database.insertEvents(approved, [
-            ("detected", "2026-10-01 08:00:00+00"), ("analyzed", "2026-10-01 08:03:30+00"),
-            ("awaiting_approval", "2026-10-01 08:03:36+00"), ("executing_solution", "2026-10-01 08:21:00+00"),
-            ("verifying", "2026-10-01 08:21:18+00"), ("resolved", "2026-10-01 08:30:00+00"),
-        ])
+        try database.insertEvents(
+            approved,
+            [
+                ("detected", "2026-10-01 08:00:00+00"), ("analyzed", "2026-10-01 08:03:30+00"),
+                ("awaiting_approval", "2026-10-01 08:03:36+00"), ("executing_solution", "2026-10-01 08:21:00+00"),
+                ("verifying", "2026-10-01 08:21:18+00"), ("resolved", "2026-10-01 08:30:00+00"),
+            ])
         try database.insertIncident(
             id: manual, title: "Customers report missing e-mails", resolvedAt: "2026-10-01 11:10:00+00",
             extra: ["source_type": "manual", "logs": "Reported by support."])

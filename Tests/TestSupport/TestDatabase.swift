@@ -138,7 +138,8 @@ public final class TestDatabase {
     /// Creates a login role unless it exists; roles belong to the whole cluster, which every
     /// test shares, so another test may be creating the same one.
     public func createRole(_ role: String) throws {
-        try execute("""
+        try execute(
+            """
             DO $$ BEGIN CREATE ROLE \(role) LOGIN;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 @testable import PostMortem
 
@@ -47,7 +47,7 @@ public final class ThrowawayServer {
             do {
                 try start()
                 break
-            } catch where attempt < 5 {
+            } catch  where attempt < 5 {
                 continue
             }
         }

@@ -41,7 +41,8 @@ public enum SyntheticIncidents {
         let created = start + Int64(n) * 7 * minute
         func at(_ minutes: Double) -> Timestamp { Timestamp(microseconds: created + Int64(minutes * 60_000_000)) }
 
-        let title = n % 37 == 0
+        let title =
+            n % 37 == 0
             ? "<script>alert(\(n))</script> | `svc` **down** [x](javascript:1)" : "\(service) \(kind) #\(n)"
         var incident = Incident(
             id: "00000000-0000-4000-8000-" + String(n, radix: 16).padding(12),
@@ -59,7 +60,8 @@ public enum SyntheticIncidents {
             return "[2026-10-01 \(clock) UTC] \(level) \(service) request_id=\(hex(n * 100 + line)) "
                 + "latency_ms=\((line * 37 + n) % 900)\(token)"
         }.joined(separator: "\n")
-        incident.agentReasoning = "## Clasificación inicial\nIncidente de \(kind) en `\(service)`.\n\n"
+        incident.agentReasoning =
+            "## Clasificación inicial\nIncidente de \(kind) en `\(service)`.\n\n"
             + "## Causa Raíz\nUso de memoria creciente tras el despliegue \(n % 50).\n\n"
             + "## Evidencia\n- reinicios: \(n % 5)\n- error: `OOMKilled`\n\n"
             + "## Acciones Recomendadas\nReiniciar el contenedor."

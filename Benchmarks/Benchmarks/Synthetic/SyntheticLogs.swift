@@ -14,9 +14,14 @@ public enum SyntheticLogs {
             let id = random.hex(16)
             switch random.next() % 10 {
             case 0...4:
-                text += stamp + "INFO payments-api request_id=\(id) latency_ms=\(random.next() % 900) path=/api/v1/orders/\(random.next() % 100_000) status=200 cache key=orders:\(random.next() % 5000)\n"
+                text +=
+                    stamp
+                    + "INFO payments-api request_id=\(id) latency_ms=\(random.next() % 900) path=/api/v1/orders/\(random.next() % 100_000) status=200 cache key=orders:\(random.next() % 5000)\n"
             case 5...7:
-                text += stamp + #"{"ts":"2026-10-01T08:00:00Z","level":"error","service":"payments-api","msg":"upstream timed out","route":"/pay","trace_id":"\#(id)\#(random.hex(16))","attempt":3,"token_count":12,"user":"ana@example.com"}"# + "\n"
+                text +=
+                    stamp
+                    + #"{"ts":"2026-10-01T08:00:00Z","level":"error","service":"payments-api","msg":"upstream timed out","route":"/pay","trace_id":"\#(id)\#(random.hex(16))","attempt":3,"token_count":12,"user":"ana@example.com"}"#
+                    + "\n"
             case 8:
                 text += stamp + "ERROR java.lang.IllegalStateException: pool exhausted (secret: db-creds mounted)\n"
                 for frame in 0..<4 { text += "    at com.example.payments.Client.call(Client.java:\(100 + frame))\n" }

@@ -38,5 +38,8 @@ for round in 0..<rounds {
     if round == 0 { counts = roundCounts }
 }
 rates.sort()
-print(String(format: "redaction: %.0f MB/s at best, %.0f at the median of %d rounds over %.0f MB of log text", rates.last ?? 0, rates[rates.count / 2], rounds, total))
+print(
+    String(
+        format: "redaction: %.0f MB/s at best, %.0f at the median of %d rounds over %.0f MB of log text", rates.last ?? 0,
+        rates[rates.count / 2], rounds, total))
 print("matches per round: " + counts.byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

@@ -30,42 +30,64 @@ let bodies = zip(redacted, models).map { generator.templates.render($1, incident
 nonisolated(unsafe) var edited: [Incident] = []
 
 let stages: [(name: String, run: () -> Void)] = [
-    ("redact", {
-        for incident in incidents {
-            var counts = Redactor.Counts()
-            blackHole(generator.redactor.redact(incident, counts: &counts))
+    (
+        "redact",
+        {
+            for incident in incidents {
+                var counts = Redactor.Counts()
+                blackHole(generator.redactor.redact(incident, counts: &counts))
+            }
         }
-    }),
+    ),
     ("facts", { for incident in redacted { blackHole(ReportModel.Facts(incident: incident, locale: generator.settings.locale)) } }),
     // The model built and, when the next one replaces it, freed.
-    ("model", {
-        for (incident, facts) in zip(redacted, facts) {
-            blackHole(ReportModel.make(for: incident, facts: facts, generator: author, settings: generator.settings))
+    (
+        "model",
+        {
+            for (incident, facts) in zip(redacted, facts) {
+                blackHole(ReportModel.make(for: incident, facts: facts, generator: author, settings: generator.settings))
+            }
         }
-    }),
-    ("analysis", {
-        for incident in redacted {
-            let analysis = EmbeddedMarkdown(incident.agentReasoning ?? "", below: 3)
-            blackHole(analysis.text)
-            blackHole(analysis.section(titled: titles))
+    ),
+    (
+        "analysis",
+        {
+            for incident in redacted {
+                let analysis = EmbeddedMarkdown(incident.agentReasoning ?? "", below: 3)
+                blackHole(analysis.text)
+                blackHole(analysis.section(titled: titles))
+            }
         }
-    }),
-    ("templates", { for (incident, model) in zip(redacted, models) { blackHole(generator.templates.render(model, incidentType: incident.incidentType)) } }),
+    ),
+    (
+        "templates",
+        {
+            for (incident, model) in zip(redacted, models) {
+                blackHole(generator.templates.render(model, incidentType: incident.incidentType))
+            }
+        }
+    ),
     ("regions", { for body in bodies { blackHole(DocumentRegions.split(body)) } }),
     ("document", { for incident in redacted { blackHole(generator.document(for: incident).text) } }),
     // The document merged into a stored one with an edited section, the incident renamed since.
-    ("merge", {
-        if edited.isEmpty {
-            edited = redacted.map { SyntheticIncidents.edited($0, document: generator.document(for: $0).text) }
+    (
+        "merge",
+        {
+            if edited.isEmpty {
+                edited = redacted.map { SyntheticIncidents.edited($0, document: generator.document(for: $0).text) }
+            }
+            for incident in edited { blackHole(generator.document(for: incident).text) }
         }
-        for incident in edited { blackHole(generator.document(for: incident).text) }
-    }),
-    ("whole", {
-        for incident in incidents {
-            var counts = Redactor.Counts()
-            blackHole(generator.document(for: generator.redactor.redact(incident, counts: &counts)).text)
+    ),
+    (
+        "whole",
+        {
+            for incident in incidents {
+                var counts = Redactor.Counts()
+                blackHole(generator.document(for: generator.redactor.redact(incident, counts: &counts)).text)
+            }
         }
-    }),
+    ),
 ]
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -86,5 +108,7 @@ for stage in stages where only == "all" || stage.name == only {
     func perIncident(_ nanoseconds: UInt64) -> String {
         String(format: "%.1f", Double(nanoseconds) / Double(incidents.count) / 1000)
     }
-    print("\(stage.name): \(perIncident(times[0])) µs per incident at best, \(perIncident(times[times.count / 2])) at the median of \(rounds) rounds")
+    print(
+        "\(stage.name): \(perIncident(times[0])) µs per incident at best, \(perIncident(times[times.count / 2])) at the median of \(rounds) rounds"
+    )
 }

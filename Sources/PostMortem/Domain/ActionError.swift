@@ -17,10 +17,13 @@ public enum ActionError: Sendable, Equatable {
             return note.isEmpty ? nil : note
         }
         self =
-            if text.hasPrefix(Self.rejectedPrefix) { .rejected(note: note(after: Self.rejectedPrefix)) }
-            else if text.hasPrefix(Self.postponedPrefix) { .postponed(note: note(after: Self.postponedPrefix)) }
-            else if text.hasPrefix(Self.recoveryPrefix) { .recoverySweep(note: note(after: Self.recoveryPrefix)) }
-            else { .commandError(text) }
+            if text.hasPrefix(Self.rejectedPrefix) {
+                .rejected(note: note(after: Self.rejectedPrefix))
+            } else if text.hasPrefix(Self.postponedPrefix) {
+                .postponed(note: note(after: Self.postponedPrefix))
+            } else if text.hasPrefix(Self.recoveryPrefix) { .recoverySweep(note: note(after: Self.recoveryPrefix)) } else {
+                .commandError(text)
+            }
     }
 
     private static let rejectedPrefix = "[RECHAZADO]"

@@ -68,20 +68,23 @@ public struct DecisionChain: Sendable {
                 postponements.append(steps.count)
                 steps.append(Step(kind: .postponed, entry: entry, waited: requestedAt.map { $0.time.duration(to: entry.time) }))
             case .executingSolution where !entry.isRepeated && decision == .approved:
-                steps.append(Step(
-                    kind: .approved, entry: entry, actor: incident.approvedBy,
-                    waited: requestedAt.map { $0.time.duration(to: entry.time) }))
+                steps.append(
+                    Step(
+                        kind: .approved, entry: entry, actor: incident.approvedBy,
+                        waited: requestedAt.map { $0.time.duration(to: entry.time) }))
                 steps.append(Step(kind: .executed, entry: entry))
             case .verifying where !entry.isRepeated:
                 steps.append(Step(kind: .verifying, entry: entry))
             case .failed where !entry.isRepeated:
                 if decision == .rejected, !steps.contains(where: { $0.kind == .rejected }) {
-                    steps.append(Step(
-                        kind: .rejected, entry: incident.executedAt.map {
-                            Timeline.Entry(status: .failed, time: $0, inferredFrom: "executed_at")
-                        } ?? entry,
-                        actor: incident.approvedBy, note: rejectionNote,
-                        waited: requestedAt.map { $0.time.duration(to: incident.executedAt ?? entry.time) }))
+                    steps.append(
+                        Step(
+                            kind: .rejected,
+                            entry: incident.executedAt.map {
+                                Timeline.Entry(status: .failed, time: $0, inferredFrom: "executed_at")
+                            } ?? entry,
+                            actor: incident.approvedBy, note: rejectionNote,
+                            waited: requestedAt.map { $0.time.duration(to: incident.executedAt ?? entry.time) }))
                 } else if steps.contains(where: { $0.kind == .executed }) {
                     steps.append(Step(kind: .failed, entry: entry))
                 } else if case .recoverySweep = actionError {
@@ -92,7 +95,8 @@ public struct DecisionChain: Sendable {
             case .resolved:
                 let verified = steps.contains { $0.kind == .executed } && !steps.contains { $0.kind == .failed }
                 let kind: Step.Kind =
-                    entry.inferredFrom != nil ? .resolvedWithoutEvent
+                    entry.inferredFrom != nil
+                    ? .resolvedWithoutEvent
                     : verified ? .resolvedAfterVerification : .resolvedByAlertmanager
                 if !steps.contains(where: { $0.kind == kind }) { steps.append(Step(kind: kind, entry: entry)) }
             default:
@@ -102,9 +106,10 @@ public struct DecisionChain: Sendable {
         // A rejection with no failed event still has executed_at (Sentinel sets it on reject).
         if decision == .rejected, !steps.contains(where: { $0.kind == .rejected }), let time = incident.executedAt {
             let entry = Timeline.Entry(status: .failed, time: time, inferredFrom: "executed_at")
-            steps.append(Step(
-                kind: .rejected, entry: entry, actor: incident.approvedBy, note: rejectionNote,
-                waited: requestedAt.map { $0.time.duration(to: time) }))
+            steps.append(
+                Step(
+                    kind: .rejected, entry: entry, actor: incident.approvedBy, note: rejectionNote,
+                    waited: requestedAt.map { $0.time.duration(to: time) }))
         }
         // Only the last postponement is recorded in approved_by and action_error.
         if decision == .postponed, let last = postponements.last {

@@ -38,18 +38,21 @@ public enum MetricCatalog {
     static let postgres: [Metric] = [
         Metric(key: "connections", label: ("Connections", "Conexiones"), unit: "", kind: .number),
         Metric(key: "max_connections", label: ("Connection limit", "Límite de conexiones"), unit: "", kind: .number),
-        Metric(key: "conn_percent", label: ("Connections, share of limit", "Conexiones, porcentaje del límite"), unit: "%", kind: .usagePercent),
+        Metric(
+            key: "conn_percent", label: ("Connections, share of limit", "Conexiones, porcentaje del límite"), unit: "%", kind: .usagePercent
+        ),
         Metric(key: "db_size_mb", label: ("Database size", "Tamaño de la base de datos"), unit: "MB", kind: .number),
         Metric(key: "cache_hit_percent", label: ("Cache hit ratio", "Aciertos de caché"), unit: "%", kind: .ratioPercent),
         Metric(key: "deadlocks_per_min", label: ("Deadlocks per minute", "Interbloqueos por minuto"), unit: "", kind: .number),
         Metric(key: "longest_tx_sec", label: ("Longest transaction", "Transacción más larga"), unit: "s", kind: .number),
     ]
 
-    static let kubernetes: [Metric] = container + [
-        Metric(key: "restarts_total", label: ("Restarts in total", "Reinicios en total"), unit: "", kind: .number),
-        Metric(key: "ready", label: ("Ready", "Listo"), unit: "", kind: .boolean),
-        Metric(key: "running", label: ("Running", "En ejecución"), unit: "", kind: .boolean),
-    ]
+    static let kubernetes: [Metric] =
+        container + [
+            Metric(key: "restarts_total", label: ("Restarts in total", "Reinicios en total"), unit: "", kind: .number),
+            Metric(key: "ready", label: ("Ready", "Listo"), unit: "", kind: .boolean),
+            Metric(key: "running", label: ("Running", "En ejecución"), unit: "", kind: .boolean),
+        ]
 
     /// The known metrics of a snapshot `type` (`container`, `postgres`, `kubernetes`).
     public static func metrics(forType type: String?) -> [Metric] {

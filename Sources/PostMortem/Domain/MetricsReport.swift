@@ -31,7 +31,9 @@ public struct MetricsReport: Sendable {
         guard let snapshot = incident.metricsSnapshot, snapshot != .null, snapshot != .object([]), snapshot != .array([])
         else { return nil }
         guard case .object(let members) = snapshot else {
-            self.init(type: nil, rows: snapshot.leaves.map { Row(path: $0.path.isEmpty ? "(value)" : $0.path, value: $0.value, unit: "") }, oddValues: [])
+            self.init(
+                type: nil, rows: snapshot.leaves.map { Row(path: $0.path.isEmpty ? "(value)" : $0.path, value: $0.value, unit: "") },
+                oddValues: [])
             return
         }
         var type: String?

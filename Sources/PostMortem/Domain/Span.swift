@@ -24,10 +24,9 @@ public struct Span: Sendable, Hashable, Comparable {
         let seconds = total % 60
         func two(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let body =
-            if days > 0 { "\(days)d \(two(hours))h \(two(minutes))m" }
-            else if hours > 0 { "\(hours)h \(two(minutes))m \(two(seconds))s" }
-            else if minutes > 0 { "\(minutes)m \(two(seconds))s" }
-            else { "\(seconds)s" }
+            if days > 0 { "\(days)d \(two(hours))h \(two(minutes))m" } else if hours > 0 {
+                "\(hours)h \(two(minutes))m \(two(seconds))s"
+            } else if minutes > 0 { "\(minutes)m \(two(seconds))s" } else { "\(seconds)s" }
         return sign + body
     }
 }

@@ -57,7 +57,8 @@ public struct Timeline: Sendable {
         var furthest = -1
         for index in entries.indices {
             if let rank = entries[index].status.lifecycleRank {
-                let isPostponement = index > 0 && entries[index - 1].status == .awaitingApproval
+                let isPostponement =
+                    index > 0 && entries[index - 1].status == .awaitingApproval
                     && entries[index].status == .analyzed
                 entries[index].isOutOfOrder = rank < furthest && !isPostponement
                 furthest = max(furthest, rank)

@@ -49,8 +49,10 @@ public enum Charts {
             let share = max(minimum, width * Double(phase.span.microseconds) / Double(total))
             let colour = phaseColours[index % phaseColours.count]
             let label = HTMLPage.escape("\(phase.name): \(phase.span.text)")
-            bars += "<rect x=\"\(format(x))\" y=\"8\" width=\"\(format(share))\" height=\"24\" fill=\"\(colour)\"><title>\(label)</title></rect>"
-            labels += "<rect x=\"0\" y=\"\(44 + index * 18)\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>"
+            bars +=
+                "<rect x=\"\(format(x))\" y=\"8\" width=\"\(format(share))\" height=\"24\" fill=\"\(colour)\"><title>\(label)</title></rect>"
+            labels +=
+                "<rect x=\"0\" y=\"\(44 + index * 18)\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>"
                 + "<text x=\"16\" y=\"\(53 + index * 18)\">\(label)</text>"
             x += share
         }
@@ -73,14 +75,16 @@ public enum Charts {
             let y = 8 + index * 26
             let filled = barWidth * min(100, max(0, row.1)) / 100
             let colour = row.1 >= MetricCatalog.threshold ? "#cf222e" : "#0969da"
-            body += "<text x=\"0\" y=\"\(y + 14)\">\(HTMLPage.escape(row.0))</text>"
+            body +=
+                "<text x=\"0\" y=\"\(y + 14)\">\(HTMLPage.escape(row.0))</text>"
                 + "<rect x=\"\(format(labelWidth))\" y=\"\(y)\" width=\"\(format(barWidth))\" height=\"18\" fill=\"#eaeef2\"/>"
                 + "<rect x=\"\(format(labelWidth))\" y=\"\(y)\" width=\"\(format(filled))\" height=\"18\" fill=\"\(colour)\"/>"
                 + "<text x=\"\(format(labelWidth + barWidth + 8))\" y=\"\(y + 14)\">\(HTMLPage.escape(row.2)) %</text>"
         }
         let line = labelWidth + barWidth * MetricCatalog.threshold / 100
         let height = 16 + rows.count * 26
-        body += "<line x1=\"\(format(line))\" y1=\"2\" x2=\"\(format(line))\" y2=\"\(height - 4)\" stroke=\"#1f2328\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+        body +=
+            "<line x1=\"\(format(line))\" y1=\"2\" x2=\"\(format(line))\" y2=\"\(height - 4)\" stroke=\"#1f2328\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
             + "<text x=\"\(format(line + 3))\" y=\"\(height - 2)\" fill=\"#1f2328\">90 %</text>"
         return svg(width: labelWidth + barWidth + 80, height: height + 4, title: title, body: body)
     }

@@ -36,7 +36,8 @@ public struct ExportIndex {
     var title: String { spanish ? "Post-mortems" : "Post-mortems" }
 
     private var columns: [String] {
-        spanish ? ["Detectado", "Título", "Severidad", "Objetivo", "Tiempo de resolución"]
+        spanish
+            ? ["Detectado", "Título", "Severidad", "Objetivo", "Tiempo de resolución"]
             : ["Detected", "Title", "Severity", "Target", "Time to resolve"]
     }
 
@@ -45,12 +46,14 @@ public struct ExportIndex {
         var html = "<section class=\"index\">\n<h1>\(title)</h1>\n"
         if entries.isEmpty { html += "<p>\(spanish ? "No hay post-mortems que exportar." : "No post-mortems to export.")</p>\n" }
         for (month, entries) in months {
-            html += "<h2 id=\"m-\(month)\">\(month)</h2>\n<table>\n<thead><tr>"
+            html +=
+                "<h2 id=\"m-\(month)\">\(month)</h2>\n<table>\n<thead><tr>"
                 + columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for entry in entries {
                 let incident = entry.incident
                 let severity = HTMLPage.escape(incident.severity)
-                html += "<tr><td>\(incident.createdAt.utcDate)</td>"
+                html +=
+                    "<tr><td>\(incident.createdAt.utcDate)</td>"
                     + "<td><a href=\"\(HTMLPage.escape(entry.file))\">\(HTMLPage.escape(incident.title))</a></td>"
                     + "<td class=\"sev-\(severity)\">\(severity)</td><td>\(HTMLPage.escape(incident.target))</td>"
                     + "<td>\(Self.timeToResolve(incident))</td></tr>\n"
@@ -73,7 +76,8 @@ public struct ExportIndex {
             for entry in entries {
                 let incident = entry.incident
                 let link = entry.file.replacingOccurrences(of: " ", with: "%20")
-                text += "| \(incident.createdAt.utcDate) | [\(Markdown.inline(incident.title))](\(link)) | "
+                text +=
+                    "| \(incident.createdAt.utcDate) | [\(Markdown.inline(incident.title))](\(link)) | "
                     + "\(Markdown.inline(incident.severity)) | \(Markdown.inline(incident.target)) | \(Self.timeToResolve(incident)) |\n"
             }
         }

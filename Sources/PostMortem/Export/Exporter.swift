@@ -37,7 +37,8 @@ public struct Exporter: Sendable {
             for stored in batch {
                 let incident = redactor.redact(stored, counts: &summary.redactions)
                 guard incident.status == .resolved else {
-                    summary.failed.append(.init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents are exported"))
+                    summary.failed.append(
+                        .init(id: incident.id, reason: "status is '\(incident.status)'; only resolved incidents are exported"))
                     continue
                 }
                 guard let text = stored.postMortem, text.contains(where: { !$0.isWhitespace }) else {
@@ -57,8 +58,10 @@ public struct Exporter: Sendable {
             guard batch.count == 200, let last = batch.last else { break }
             after = last.id
         }
-        for id in ids where !entries.contains(where: { $0.incident.id == id }) && !summary.withoutPostMortem.contains(id)
-            && !summary.failed.contains(where: { $0.id == id }) {
+        for id in ids
+        where !entries.contains(where: { $0.incident.id == id }) && !summary.withoutPostMortem.contains(id)
+            && !summary.failed.contains(where: { $0.id == id })
+        {
             summary.failed.append(.init(id: id, reason: security.notFoundReason))
         }
         let index = ExportIndex(entries: entries, settings: settings)

@@ -35,10 +35,12 @@ public struct PostMortemPage {
         var html = metadata + "\n"
         let phases = Charts.phases(facts.timeline, locale: settings.locale)
         if let bar = Charts.phaseBar(phases, title: spanish ? "Fases del incidente" : "Phases of the incident") {
-            html += "<figure>\(bar)<figcaption>\(spanish ? "Fases del incidente, proporcionales a su duración." : "Phases of the incident, proportional to their length.")</figcaption></figure>\n"
+            html +=
+                "<figure>\(bar)<figcaption>\(spanish ? "Fases del incidente, proporcionales a su duración." : "Phases of the incident, proportional to their length.")</figcaption></figure>\n"
         }
         if let bars = Charts.metricBars(facts.metrics, title: spanish ? "Porcentajes en la detección" : "Percentages at detection") {
-            html += "<figure>\(bars)<figcaption>\(spanish ? "Porcentajes en la detección; la línea marca el 90 %." : "Percentages at detection; the line marks 90 %.")</figcaption></figure>\n"
+            html +=
+                "<figure>\(bars)<figcaption>\(spanish ? "Porcentajes en la detección; la línea marca el 90 %." : "Percentages at detection; the line marks 90 %.")</figcaption></figure>\n"
         }
         return html
     }
@@ -54,8 +56,10 @@ public struct PostMortemPage {
         let idHTML = settings.link(for: incident.id).map { "<a href=\"\(HTMLPage.escape($0))\">\(id)</a>" } ?? id
         var rows: [(String, String)] = [
             (spanish ? "Incidente" : "Incident", idHTML),
-            (spanish ? "Post-mortem actualizado" : "Post-mortem updated",
-             incident.postMortemUpdatedAt.map { HTMLPage.escape($0.utcText) + " UTC" } ?? "—"),
+            (
+                spanish ? "Post-mortem actualizado" : "Post-mortem updated",
+                incident.postMortemUpdatedAt.map { HTMLPage.escape($0.utcText) + " UTC" } ?? "—"
+            ),
         ]
         if let header {
             rows.append(("sentinel-report", HTMLPage.escape(header.toolVersion)))

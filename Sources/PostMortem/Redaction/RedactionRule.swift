@@ -101,8 +101,9 @@ public struct RedactionRule: Sendable {
         while start > 0 {
             let byte = bytes[start - 1]
             let letter = byte | 0x20
-            guard (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || isSeparator(byte)
+            guard
+                (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || isSeparator(byte)
             else { break }
             start -= 1
             if offset - start > 128 { return }

@@ -49,7 +49,8 @@ extension Redactor {
         // A key block cut by the logs' first line or by their end: the part that is there goes.
         BuiltInRule(
             name: "private-key-part", family: .keys,
-            pattern: #"(?m)(?:^[ \t]*[A-Za-z0-9+/=]{16,}[ \t]*\r?\n)+[ \t]*-----END[A-Z0-9 ]* PRIVATE KEY(?: BLOCK)?-----|-----BEGIN[A-Z0-9 ]* PRIVATE KEY(?: BLOCK)?-----(?![\s\S]*?-----END[A-Z0-9 ]* PRIVATE KEY)[\s\S]*"#,
+            pattern:
+                #"(?m)(?:^[ \t]*[A-Za-z0-9+/=]{16,}[ \t]*\r?\n)+[ \t]*-----END[A-Z0-9 ]* PRIVATE KEY(?: BLOCK)?-----|-----BEGIN[A-Z0-9 ]* PRIVATE KEY(?: BLOCK)?-----(?![\s\S]*?-----END[A-Z0-9 ]* PRIVATE KEY)[\s\S]*"#,
             triggers: ["private key"], multiline: true,
             redacts: [
                 "«MIIEpAIBAAKCAQEAx4Ls\nQ2VydGlmaWNhdGUgZm9v\n-----END RSA PRIVATE KEY-----»\nINFO next",
@@ -75,7 +76,8 @@ extension Redactor {
         // MARK: HTTP headers
         BuiltInRule(
             name: "authorization-header", family: .headers,
-            pattern: #"(?i)\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?["']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|aws4-hmac-sha256|api-?token|apikey|key|sso-key|splunk|gensecauth|dsn|[a-z][a-z0-9_\-]*)[ \t]+)?(?!(?:bearer|basic|token|digest|negotiate|ntlm)[ \t]*(?:$|[\r\n"',;]))((?!\[REDACTED:)[^\s"',;]++)(?![ \t]+\[REDACTED:)"#,
+            pattern:
+                #"(?i)\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*(?:\r?\n[ \t]*)?["']?(?:(?:bearer|basic|token|digest|negotiate|ntlm|aws4-hmac-sha256|api-?token|apikey|key|sso-key|splunk|gensecauth|dsn|[a-z][a-z0-9_\-]*)[ \t]+)?(?!(?:bearer|basic|token|digest|negotiate|ntlm)[ \t]*(?:$|[\r\n"',;]))((?!\[REDACTED:)[^\s"',;]++)(?![ \t]+\[REDACTED:)"#,
             triggers: ["authorization"], secretGroup: 1,
             redacts: [
                 "Authorization: Bearer «abc.def.ghi»", "proxy-authorization=Basic «dXNlcjpwYXNz»",
@@ -122,13 +124,20 @@ extension Redactor {
             redacts: ["«ghp_0123456789abcdefghijABCDEFGHIJ012345»", "«github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz»"]),
         BuiltInRule(
             name: "gitlab-token", family: .tokens,
-            pattern: #"\b(?:gl(?:pat|ptt|dt|rt|soat|ffct|oas|imt|ft|agent|wt)-[0-9A-Za-z_\-]{20,}|glcbt-[0-9a-fA-F]{1,5}_[0-9A-Za-z_\-]{20,}|GR1348941[0-9A-Za-z_\-]{20,})"#,
-            triggers: ["glpat-", "glptt-", "gldt-", "glrt-", "glsoat-", "glffct-", "gloas-", "glimt-", "glft-", "glagent-", "glwt-", "glcbt-", "gr1348941"],
-            redacts: ["PRIVATE-TOKEN: «glpat-xxxxxxxxxxxxxxxxxxxx»", "«glcbt-1a2b_abcdefghijABCDEFGHIJ0123»", "«glrt-t1_abcdefghijklmnopqrstu»"],
+            pattern:
+                #"\b(?:gl(?:pat|ptt|dt|rt|soat|ffct|oas|imt|ft|agent|wt)-[0-9A-Za-z_\-]{20,}|glcbt-[0-9a-fA-F]{1,5}_[0-9A-Za-z_\-]{20,}|GR1348941[0-9A-Za-z_\-]{20,})"#,
+            triggers: [
+                "glpat-", "glptt-", "gldt-", "glrt-", "glsoat-", "glffct-", "gloas-", "glimt-", "glft-", "glagent-", "glwt-", "glcbt-",
+                "gr1348941",
+            ],
+            redacts: [
+                "PRIVATE-TOKEN: «glpat-xxxxxxxxxxxxxxxxxxxx»", "«glcbt-1a2b_abcdefghijABCDEFGHIJ0123»", "«glrt-t1_abcdefghijklmnopqrstu»",
+            ],
             keeps: ["glpat- prefix", "glibc-2.36-x86_64-linux-gnu-tools"]),
         BuiltInRule(
             name: "slack-token", family: .tokens,
-            pattern: #"\b(?:xox[abposrce]-[0-9A-Za-z\-]{10,}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+|(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_\-]+)"#,
+            pattern:
+                #"\b(?:xox[abposrce]-[0-9A-Za-z\-]{10,}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+|(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_\-]+)"#,
             triggers: ["xox", "xapp-", "hooks.slack.com"],
             redacts: [
                 "slack «xoxb-1234567890-abcdefghij»", "«xapp-1-A0123456789-1234567890123-abcdef0123456789»",
@@ -138,7 +147,8 @@ extension Redactor {
             keeps: ["https://example.com/xoxo-tour", "hugs and xoxo"]),
         BuiltInRule(
             name: "stripe-key", family: .tokens,
-            pattern: #"\b(?:[rs]k_(?:live|test)_[0-9A-Za-z]{16,}|whsec_[0-9A-Za-z]{24,})"#, triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
+            pattern: #"\b(?:[rs]k_(?:live|test)_[0-9A-Za-z]{16,}|whsec_[0-9A-Za-z]{24,})"#,
+            triggers: ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"],
             redacts: ["STRIPE_SECRET_KEY=«sk_live_4eC39HqLyjWDarjtT1zdp7dc»", "«whsec_0123456789abcdefghijklmnop»"],
             keeps: ["pk_live_4eC39HqLyjWDarjtT1zdp7dc is publishable"]),
         BuiltInRule(
@@ -163,13 +173,15 @@ extension Redactor {
             triggers: ["glc_", "glsa_", "eyjrijoi"],
             redacts: [
                 "«eyJrIjoiT0tTcG1pUlY2RnVKZTFVaDFsNFZXdE9ZWmNrMkZYbk4iLCJuIjoib3BzIiwiaWQiOjF9»",
-                "«glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obSJ9»", "«glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d»"]),
+                "«glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMzQ1Ni1obSJ9»", "«glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d»",
+            ]),
         BuiltInRule(
             name: "fly-token", family: .tokens,
             pattern: #"(?:\b(?:FlyV1 )?fm\d_[A-Za-z0-9+/=,_\-]{40,}|\bfo1_[\w\-]{40,})"#, triggers: ["fm1_", "fm2_", "fo1_"],
             redacts: [
                 "deploy token «fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»",
-                "FLY_API_TOKEN=«FlyV1 fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»"]),
+                "FLY_API_TOKEN=«FlyV1 fm2_lJPECAAAAAAAAMSxxYzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5»",
+            ]),
         BuiltInRule(
             name: "atlassian-token", family: .tokens,
             pattern: #"\bAT(?:ATT|CTT)3[A-Za-z0-9_\-=]{50,}"#, triggers: ["atatt3", "atctt3"],
@@ -184,9 +196,13 @@ extension Redactor {
             redacts: ["key=«AIzaSyD-abcdefghijklmnopqrstuvwxyz01234»"]),
         BuiltInRule(
             name: "openai-key", family: .tokens,
-            pattern: #"\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}|\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{40,}"#,
+            pattern:
+                #"\bsk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}|\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{40,}"#,
             triggers: ["t3blbkfj", "sk-ant-"],
-            redacts: ["«sk-proj-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst»", "«sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ»"]),
+            redacts: [
+                "«sk-proj-abcdefghijklmnopqrstT3BlbkFJabcdefghijklmnopqrst»",
+                "«sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ»",
+            ]),
         BuiltInRule(
             name: "package-registry-token", family: .tokens,
             pattern: #"\b(?:npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{40,})"#, triggers: ["npm_", "pypi-ageichlwas5vcmc"],
@@ -201,7 +217,8 @@ extension Redactor {
             redacts: ["«dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef»"]),
         BuiltInRule(
             name: "vault-token", family: .tokens,
-            pattern: #"\b(?:hv[sb]\.[A-Za-z0-9_\-]{24,}|[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9\-_=]{60,70})"#, triggers: ["hvs.", "hvb.", ".atlasv1."],
+            pattern: #"\b(?:hv[sb]\.[A-Za-z0-9_\-]{24,}|[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9\-_=]{60,70})"#,
+            triggers: ["hvs.", "hvb.", ".atlasv1."],
             redacts: ["VAULT_TOKEN=«hvs.CAESIJlWh0abcdefghijklmnopqrst»"]),
         BuiltInRule(
             name: "databricks-token", family: .tokens,
@@ -230,7 +247,8 @@ extension Redactor {
         // detect-secrets' rules cover the same ones), each with the length it is issued at.
         BuiltInRule(
             name: "other-provider-token", family: .tokens,
-            pattern: #"\b(?:PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}|lin_api_[A-Za-z0-9]{40}|dp\.pt\.[A-Za-z0-9]{43}|figd_[A-Za-z0-9_\-]{40}|ntn_[A-Za-z0-9]{40,}|secret_[A-Za-z0-9]{43}\b|sq0(?:atp|csp)-[A-Za-z0-9_\-]{22,43}|EAAA[A-Za-z0-9_\-]{60,}|dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}|rubygems_[a-f0-9]{48}|CLOJARS_[a-z0-9]{60}|dckr_pat_[A-Za-z0-9_\-]{27,}|HRKU-[A-Za-z0-9_\-]{58,}|AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAx[A-Za-z0-9+/=]{40,}|sk\.eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]{20,}|shippo_(?:live|test)_[a-f0-9]{40}|EZ[AT]K[A-Za-z0-9]{54}|duffel_(?:live|test)_[A-Za-z0-9_\-=]{43}|FLWSECK(?:_TEST)?-[a-f0-9]{32}-X|fio-u-[A-Za-z0-9_\-=]{64}|pnu_[A-Za-z0-9]{36}|rdme_[a-z0-9]{70}|tk-us-[A-Za-z0-9_\-]{48}|tfp_[A-Za-z0-9_\-.=]{40,}|p8e-[A-Za-z0-9]{32}|LTAI[A-Za-z0-9]{20}|ico-[A-Za-z0-9]{32}|s-s4t2(?:ud|af)-[a-f0-9]{64}|pat\.[A-Za-z0-9_\-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20}|pplx-[A-Za-z0-9]{48}|gsk_[A-Za-z0-9]{52}|xai-[A-Za-z0-9]{80}|sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\-]{31}|v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|EAACEdEose0cBA[A-Za-z0-9]+|API-[A-Z0-9]{26}\b|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}|(?:discord(?:app)?\.com)/api/webhooks/\d+/[A-Za-z0-9_\-]{60,})"#,
+            pattern:
+                #"\b(?:PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pul-[a-f0-9]{40}|lin_api_[A-Za-z0-9]{40}|dp\.pt\.[A-Za-z0-9]{43}|figd_[A-Za-z0-9_\-]{40}|ntn_[A-Za-z0-9]{40,}|secret_[A-Za-z0-9]{43}\b|sq0(?:atp|csp)-[A-Za-z0-9_\-]{22,43}|EAAA[A-Za-z0-9_\-]{60,}|dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}|rubygems_[a-f0-9]{48}|CLOJARS_[a-z0-9]{60}|dckr_pat_[A-Za-z0-9_\-]{27,}|HRKU-[A-Za-z0-9_\-]{58,}|AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAx[A-Za-z0-9+/=]{40,}|sk\.eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]{20,}|shippo_(?:live|test)_[a-f0-9]{40}|EZ[AT]K[A-Za-z0-9]{54}|duffel_(?:live|test)_[A-Za-z0-9_\-=]{43}|FLWSECK(?:_TEST)?-[a-f0-9]{32}-X|fio-u-[A-Za-z0-9_\-=]{64}|pnu_[A-Za-z0-9]{36}|rdme_[a-z0-9]{70}|tk-us-[A-Za-z0-9_\-]{48}|tfp_[A-Za-z0-9_\-.=]{40,}|p8e-[A-Za-z0-9]{32}|LTAI[A-Za-z0-9]{20}|ico-[A-Za-z0-9]{32}|s-s4t2(?:ud|af)-[a-f0-9]{64}|pat\.[A-Za-z0-9_\-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20}|pplx-[A-Za-z0-9]{48}|gsk_[A-Za-z0-9]{52}|xai-[A-Za-z0-9]{80}|sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\-]{31}|v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|EAACEdEose0cBA[A-Za-z0-9]+|API-[A-Z0-9]{26}\b|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}|(?:discord(?:app)?\.com)/api/webhooks/\d+/[A-Za-z0-9_\-]{60,})"#,
             triggers: [
                 "pmak-", "pul-", "lin_api_", "dp.pt.", "figd_", "ntn_", "secret_", "sq0atp-", "sq0csp-", "eaaa", "dt0c01.", "rubygems_",
                 "clojars_", "dckr_pat_", "hrku-", "akcp", "cmvmdgtuojax", "sk.eyj", "shippo_", "ezak", "eztk", "duffel_", "flwseck",
@@ -248,7 +266,8 @@ extension Redactor {
         // MARK: Command lines
         BuiltInRule(
             name: "cli-password", family: .commandLines,
-            pattern: #"(?i)\b(?|(?:mysql(?:dump|admin)?|mariadb)\b[^\n]*?[ \t]-p((?!\[REDACTED:)[^\s'"-][^\s'"]*)|redis-cli\b[^\n]*?[ \t]-a[ \t]+((?!\[REDACTED:)[^\s'"]+)|(?:curl|wget)\b[^\n]*?[ \t](?:-u|--user)[ \t=]+[^:\s'"]*:((?!\[REDACTED:)[^\s'"]+)|docker[ \t]+login\b[^\n]*?[ \t](?:-p|--password)[ \t=]+((?!\[REDACTED:)[^\s'"]+)|sshpass[ \t]+-p[ \t]*((?!\[REDACTED:)[^\s'"]+))"#,
+            pattern:
+                #"(?i)\b(?|(?:mysql(?:dump|admin)?|mariadb)\b[^\n]*?[ \t]-p((?!\[REDACTED:)[^\s'"-][^\s'"]*)|redis-cli\b[^\n]*?[ \t]-a[ \t]+((?!\[REDACTED:)[^\s'"]+)|(?:curl|wget)\b[^\n]*?[ \t](?:-u|--user)[ \t=]+[^:\s'"]*:((?!\[REDACTED:)[^\s'"]+)|docker[ \t]+login\b[^\n]*?[ \t](?:-p|--password)[ \t=]+((?!\[REDACTED:)[^\s'"]+)|sshpass[ \t]+-p[ \t]*((?!\[REDACTED:)[^\s'"]+))"#,
             triggers: ["mysql", "mariadb", "redis-cli", "curl", "wget", "docker", "sshpass"], secretGroup: 1,
             redacts: [
                 "mysql -u root -p«S3cret» -h db", "redis-cli -h cache -a «p4ss» ping", "curl -u ana:«hunter2» https://x",
@@ -257,13 +276,15 @@ extension Redactor {
             keeps: ["mysql -u root -p -h db", "curl -u ana https://x", "docker login registry.example.com"]),
         BuiltInRule(
             name: "netrc", family: .commandLines,
-            pattern: #"(?i)\bmachine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+((?!\[REDACTED:)\S+)"#, triggers: ["machine"], secretGroup: 1,
+            pattern: #"(?i)\bmachine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+((?!\[REDACTED:)\S+)"#, triggers: ["machine"],
+            secretGroup: 1,
             redacts: ["machine api.example.com login ana password «hunter2»"]),
 
         // MARK: Assignments
         BuiltInRule(
             name: "secret-pair", family: .assignments,
-            pattern: #"(?i)(?<![A-Za-z0-9])(?|(--?[a-z0-9_\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api-?key|(?:access|account|auth|private|master|signing|encryption|client|secret)-?key|credentials?|session(?:-?id)?|cookie|auth)[a-z0-9_\-]*)(?:=|[ \t]+)|(["']?[A-Za-z0-9_.\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-.]?key|(?:access|account|auth|private|master|signing|encryption|client|secret)[_\-.]?key|credentials?|session(?:[_\-.]?id)?|cookie|auth|(?<=[_\-.])(?:key|pat)(?![A-Za-z0-9])|(?-i:(?<=[a-z])Key)(?![A-Za-z0-9]))[A-Za-z0-9_.\-]*["']?)[ \t]*(?:=>|:=|[:=])[ \t]*(?:\r?\n[ \t]*)?)(?!\[REDACTED:)(?|"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\])]+))"#,
+            pattern:
+                #"(?i)(?<![A-Za-z0-9])(?|(--?[a-z0-9_\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api-?key|(?:access|account|auth|private|master|signing|encryption|client|secret)-?key|credentials?|session(?:-?id)?|cookie|auth)[a-z0-9_\-]*)(?:=|[ \t]+)|(["']?[A-Za-z0-9_.\-]*?(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_\-.]?key|(?:access|account|auth|private|master|signing|encryption|client|secret)[_\-.]?key|credentials?|session(?:[_\-.]?id)?|cookie|auth|(?<=[_\-.])(?:key|pat)(?![A-Za-z0-9])|(?-i:(?<=[a-z])Key)(?![A-Za-z0-9]))[A-Za-z0-9_.\-]*["']?)[ \t]*(?:=>|:=|[:=])[ \t]*(?:\r?\n[ \t]*)?)(?!\[REDACTED:)(?|"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s"',;&}\])]+))"#,
             triggers: ["pass", "pwd", "secret", "token", "key", "credential", "session", "cookie", "auth", "_pat", "-pat", ".pat"],
             secretGroup: 2, keyGroup: 1,
             redacts: [

@@ -36,20 +36,23 @@ extension Redactor {
         let builtIn = builtInRules
         for name in file.disable where !builtIn.contains(where: { $0.name == name }) {
             throw RulesFileError(
-                path: path, reason: "`disable` names '\(name)', which is not a built-in rule (\(builtIn.map(\.name).joined(separator: ", ")))")
+                path: path,
+                reason: "`disable` names '\(name)', which is not a built-in rule (\(builtIn.map(\.name).joined(separator: ", ")))")
         }
         var rules = builtIn.filter { !file.disable.contains($0.name) }
         for entry in file.rules {
             let triggers = entry.triggers ?? []
             guard triggers.allSatisfy({ $0.count >= 2 && $0 == $0.lowercased() }) else {
                 throw RulesFileError(
-                    path: path, reason: "redaction rule '\(entry.name)': `triggers` must be a list of lower-case words of two characters or more")
+                    path: path,
+                    reason: "redaction rule '\(entry.name)': `triggers` must be a list of lower-case words of two characters or more")
             }
             guard !rules.contains(where: { $0.name == entry.name }) else {
                 throw RulesFileError(path: path, reason: "redaction rule '\(entry.name)' is defined twice")
             }
             do {
-                rules.append(try RedactionRule(name: entry.name, pattern: entry.pattern, replacement: entry.replacement, triggers: triggers))
+                rules.append(
+                    try RedactionRule(name: entry.name, pattern: entry.pattern, replacement: entry.replacement, triggers: triggers))
             } catch {
                 throw RulesFileError(path: path, reason: error.description)
             }
@@ -86,7 +89,8 @@ private struct RulesFile: Decodable {
         let unknown = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
             .filter { Key(rawValue: $0) == nil }
         guard unknown.isEmpty else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown key(s) \(unknown.sorted().joined(separator: ", "))"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "unknown key(s) \(unknown.sorted().joined(separator: ", "))"))
         }
         let container = try decoder.container(keyedBy: Key.self)
         rules = try container.decodeIfPresent([Rule].self, forKey: .rules) ?? []

@@ -166,7 +166,8 @@ public struct Redactor: Sendable {
         incident.target = clean(incident.target)
         incident.serverName = incident.serverName.map(clean)
         if let logs = incident.logs, let limit = showingLogLines,
-           let part = LogExcerpt.redactedPart(of: logs, limit: limit, context: Self.logContext) {
+            let part = LogExcerpt.redactedPart(of: logs, limit: limit, context: Self.logContext)
+        {
             incident.logs = String(logs[utf8Offsets: part.start..<logs.utf8.count])
             incident.logLinesLeftOut += part.linesBefore
         }
@@ -189,17 +190,18 @@ public struct Redactor: Sendable {
         case .string(let text): .string(redact(text, counts: &counts))
         case .array(let values): .array(values.map { redact($0, counts: &counts) })
         case .object(let members):
-            .object(members.map { member in
-                // A member named like a secret (`"api_key": "…"`) is a key=value pair: its value goes whole.
-                var probe = Counts()
-                if case .string(let value) = member.value, redact("\(member.key)=\(value)", counts: &probe) != "\(member.key)=\(value)",
-                    let rule = probe.byRule.keys.sorted().first
-                {
-                    counts.byRule[rule, default: 0] += 1
-                    return (key: redact(member.key, counts: &counts), value: .string("[REDACTED:\(rule)]"))
-                }
-                return (key: redact(member.key, counts: &counts), value: redact(member.value, counts: &counts))
-            })
+            .object(
+                members.map { member in
+                    // A member named like a secret (`"api_key": "…"`) is a key=value pair: its value goes whole.
+                    var probe = Counts()
+                    if case .string(let value) = member.value, redact("\(member.key)=\(value)", counts: &probe) != "\(member.key)=\(value)",
+                        let rule = probe.byRule.keys.sorted().first
+                    {
+                        counts.byRule[rule, default: 0] += 1
+                        return (key: redact(member.key, counts: &counts), value: .string("[REDACTED:\(rule)]"))
+                    }
+                    return (key: redact(member.key, counts: &counts), value: redact(member.value, counts: &counts))
+                })
         default: value
         }
     }

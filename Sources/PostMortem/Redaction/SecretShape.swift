@@ -100,7 +100,8 @@ enum SecretShape {
         guard let first = value.first, let last = value.last else { return true }
         if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") || (first == UInt8(ascii: "<") && last == UInt8(ascii: ">"))
             || (first == UInt8(ascii: "{") && value.count > 1 && value[1] == UInt8(ascii: "{"))
-            || value.starts(with: "[REDACTED".utf8) {
+            || value.starts(with: "[REDACTED".utf8)
+        {
             return true
         }
         if value.allSatisfy({ $0 == first }) { return true }

@@ -42,7 +42,8 @@ struct TriggerWords: Sendable {
             alwaysRuns.append(folded.isEmpty || folded.contains { $0.count < 2 })
             guard !alwaysRuns[index] else { continue }
             for word in folded {
-                let pair = (0..<(word.count - 1)).min { Self.commonness(word[$0], word[$0 + 1]) < Self.commonness(word[$1], word[$1 + 1]) } ?? 0
+                let pair =
+                    (0..<(word.count - 1)).min { Self.commonness(word[$0], word[$0 + 1]) < Self.commonness(word[$1], word[$1 + 1]) } ?? 0
                 words.append(Word(offset: Int32(bytes.count), count: Int32(word.count), rule: Int32(index), pair: Int32(pair)))
                 bytes += word
             }
@@ -182,7 +183,9 @@ struct TriggerWords: Sendable {
                                         let start = index - 1 - Int(word.pair)
                                         guard start >= 0, start + count <= text.count else { continue }
                                         var position = 0
-                                        while position < count, lowerCase[Int(base[start + position])] == wordBytes[Int(word.offset) + position] {
+                                        while position < count,
+                                            lowerCase[Int(base[start + position])] == wordBytes[Int(word.offset) + position]
+                                        {
                                             position += 1
                                         }
                                         guard position == count else { continue }

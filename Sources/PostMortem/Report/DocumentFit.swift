@@ -84,7 +84,8 @@ public struct DocumentFit: Sendable, Equatable {
         // Only a line of more bytes than the width can have more characters.
         return text.withUTF8 { bytes in
             bytes.lineRanges.reduce(0) { excess, line in
-                line.count <= ReportCuts.logLineWidth ? excess
+                line.count <= ReportCuts.logLineWidth
+                    ? excess
                     : excess + max(0, UnsafeBufferPointer(rebasing: bytes[line]).unicodeScalarCount - ReportCuts.logLineWidth)
             }
         }
@@ -111,8 +112,12 @@ public struct DocumentFit: Sendable, Equatable {
             let output = cuts.outputCharacters ?? .max
             return outputs.map { (min($0, output), min($0, ReportCuts.leastOutputCharacters)) }
                 + [(min(analysis, cuts.analysisCharacters ?? .max), 0)]
-                + [(min(entries, cuts.timelineEntries ?? .max) * perEntry,
-                    min(entries, ReportCuts.leastTimelineEntries) * perEntry)]
+                + [
+                    (
+                        min(entries, cuts.timelineEntries ?? .max) * perEntry,
+                        min(entries, ReportCuts.leastTimelineEntries) * perEntry
+                    )
+                ]
         }
 
         /// `cuts` with every part longer than one common length cut to it (never below its

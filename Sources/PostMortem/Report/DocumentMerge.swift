@@ -169,9 +169,11 @@ public enum DocumentMerge {
             }
         }
         // Regions the templates produce now but did not last time go after their predecessor.
-        let produced = Set(parsed.header?.regions ?? parsed.pieces.compactMap {
-            if case .region(let region, _) = $0 { region.name } else { nil }
-        })
+        let produced = Set(
+            parsed.header?.regions
+                ?? parsed.pieces.compactMap {
+                    if case .region(let region, _) = $0 { region.name } else { nil }
+                })
         for (index, region) in regions.enumerated() where !produced.contains(region.name) {
             let predecessors = Set(regions[..<index].map(\.name))
             let position = placed.lastIndex { $0.name.map(predecessors.contains) == true }.map { $0 + 1 } ?? 0

@@ -30,8 +30,10 @@ public struct ReportCuts: Sendable, Equatable {
 
     /// Which parts are cut, by the names the run summary counts them under.
     public var parts: [String] {
-        [("logLines", logLineWidth), ("commandOutput", outputCharacters), ("analysis", analysisCharacters),
-         ("timeline", timelineEntries)].compactMap { $0.1 == nil ? nil : $0.0 }
+        [
+            ("logLines", logLineWidth), ("commandOutput", outputCharacters), ("analysis", analysisCharacters),
+            ("timeline", timelineEntries),
+        ].compactMap { $0.1 == nil ? nil : $0.0 }
     }
 
     /// The end of a log line that lost `count` characters, in `locale`'s words.

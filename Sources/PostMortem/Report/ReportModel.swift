@@ -61,7 +61,9 @@ public enum ReportModel {
         for incident: Incident, facts: Facts, generator: Generator, settings: ReportSettings, cuts: ReportCuts = ReportCuts()
     ) -> TemplateObject {
         var model: TemplateObject = [
-            "generator": ["version": .text(generator.version), "templates": .text(generator.templateSet), "locale": .text(settings.locale)],
+            "generator": [
+                "version": .text(generator.version), "templates": .text(generator.templateSet), "locale": .text(settings.locale),
+            ],
             "incident": .object(incidentValues(incident, settings: settings)),
             "detectedAt": .text(incident.createdAt.utcText),
             "summary": .object(summaryValues(facts)),
@@ -214,9 +216,11 @@ public enum ReportModel {
     /// characters are `omitted` of its `total`.
     private static func output(_ text: String, cuts: ReportCuts, locale: String) -> TemplateValue {
         guard let budget = cuts.outputCharacters,
-              let (kept, omitted) = ReportCuts.cuttingMiddle(of: text, keeping: budget, marker: {
-                  ReportCuts.middleMarker($0, locale: locale)
-              })
+            let (kept, omitted) = ReportCuts.cuttingMiddle(
+                of: text, keeping: budget,
+                marker: {
+                    ReportCuts.middleMarker($0, locale: locale)
+                })
         else {
             return ["block": .text(Markdown.codeBlock(text, language: "text")), "shortened": false]
         }
@@ -238,15 +242,16 @@ public enum ReportModel {
         if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, locale: locale) }
         values["hasSteps"] = .flag(!chain.steps.isEmpty)
         values["stepsOmitted"] = omitted(total: chain.steps.count, keeping: cuts.timelineEntries)
-        values["steps"] = .list(ends(of: chain.steps, keeping: cuts.timelineEntries) { _, step in
-            var stepValues = entryValues(step.entry)
-            // Every kind is set, so a template's `{{#kind}}` never falls through to an outer value.
-            for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
-            stepValues["actor"] = text(step.actor)
-            stepValues["note"] = text(step.note)
-            stepValues["waited"] = text(step.waited?.text)
-            return .object(stepValues)
-        })
+        values["steps"] = .list(
+            ends(of: chain.steps, keeping: cuts.timelineEntries) { _, step in
+                var stepValues = entryValues(step.entry)
+                // Every kind is set, so a template's `{{#kind}}` never falls through to an outer value.
+                for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
+                stepValues["actor"] = text(step.actor)
+                stepValues["note"] = text(step.note)
+                stepValues["waited"] = text(step.waited?.text)
+                return .object(stepValues)
+            })
         return values
     }
 
@@ -270,16 +275,17 @@ public enum ReportModel {
 
     private static func metricsValues(_ metrics: MetricsReport) -> TemplateObject {
         var values: TemplateObject = [
-            "rows": .list(metrics.rows.map { row in
-                var rowValues: TemplateObject = [
-                    "path": .text(row.path), "value": .text(row.value), "high": .flag(row.isHigh), "low": .flag(row.isLow),
-                    "known": .flag(row.label != nil),
-                ]
-                rowValues["label"] = text(row.label)
-                rowValues["unit"] = row.unit.isEmpty ? nil : .text(row.unit)
-                rowValues["bar"] = text(row.bar)
-                return .object(rowValues)
-            }),
+            "rows": .list(
+                metrics.rows.map { row in
+                    var rowValues: TemplateObject = [
+                        "path": .text(row.path), "value": .text(row.value), "high": .flag(row.isHigh), "low": .flag(row.isLow),
+                        "known": .flag(row.label != nil),
+                    ]
+                    rowValues["label"] = text(row.label)
+                    rowValues["unit"] = row.unit.isEmpty ? nil : .text(row.unit)
+                    rowValues["bar"] = text(row.bar)
+                    return .object(rowValues)
+                }),
             "threshold": "90",
         ]
         values["type"] = text(metrics.type)
@@ -290,14 +296,15 @@ public enum ReportModel {
         [
             "count": .text(String(recurrence.count)), "any": .flag(recurrence.count > 0),
             "more": .flag(recurrence.count > recurrence.latest.count), "days": .text(String(Recurrence.windowDays)),
-            "latest": .list(recurrence.latest.map { past in
-                var values: TemplateObject = [
-                    "id": .text(past.id), "title": .text(past.title), "severity": .text(past.severity),
-                    "date": .text(past.createdAt.utcDate),
-                ]
-                values["timeToResolve"] = past.resolvedAt.map { .text(past.createdAt.duration(to: $0).text) }
-                return .object(values)
-            }),
+            "latest": .list(
+                recurrence.latest.map { past in
+                    var values: TemplateObject = [
+                        "id": .text(past.id), "title": .text(past.title), "severity": .text(past.severity),
+                        "date": .text(past.createdAt.utcDate),
+                    ]
+                    values["timeToResolve"] = past.resolvedAt.map { .text(past.createdAt.duration(to: $0).text) }
+                    return .object(values)
+                }),
         ]
     }
 

@@ -33,11 +33,13 @@ public enum SampleIncidents {
             ("detected", 0), ("investigating", 0.2), ("analyzed", 3), ("awaiting_approval", 3.1), ("analyzed", 20),
             ("awaiting_approval", 40), ("executing_solution", 50), ("verifying", 50.3),
         ].map { IncidentEvent(status: $0.0, time: at($0.1)) }
-        incident.recurrence = Recurrence(count: 6, latest: (1...5).map { day in
-            Recurrence.Past(
-                id: "5a3e0c1d-0000-4000-8000-00000000010\(day)", title: "payments-api out of memory", severity: "high",
-                createdAt: at(-1440 * Double(day)), resolvedAt: day == 2 ? nil : at(-1440 * Double(day) + 15))
-        })
+        incident.recurrence = Recurrence(
+            count: 6,
+            latest: (1...5).map { day in
+                Recurrence.Past(
+                    id: "5a3e0c1d-0000-4000-8000-00000000010\(day)", title: "payments-api out of memory", severity: "high",
+                    createdAt: at(-1440 * Double(day)), resolvedAt: day == 2 ? nil : at(-1440 * Double(day) + 15))
+            })
         return incident
     }
 
@@ -98,8 +100,11 @@ public enum SampleIncidents {
         incident.agentReasoning = (incident.agentReasoning ?? "") + "\n\n" + String(repeating: "Evidence.\n\n", count: 200)
         // Postponed again and again: a long decision chain, and a data quality note for every repeat.
         incident.events += (0..<8).flatMap { round in
-            [IncidentEvent(status: "awaiting_approval", time: at(51 + Double(round))), IncidentEvent(status: "awaiting_approval", time: at(51.5 + Double(round))),
-             IncidentEvent(status: "analyzed", time: at(51.7 + Double(round)))]
+            [
+                IncidentEvent(status: "awaiting_approval", time: at(51 + Double(round))),
+                IncidentEvent(status: "awaiting_approval", time: at(51.5 + Double(round))),
+                IncidentEvent(status: "analyzed", time: at(51.7 + Double(round))),
+            ]
         }
         var cuts = ReportCuts()
         cuts.logLineWidth = ReportCuts.logLineWidth
@@ -113,9 +118,10 @@ public enum SampleIncidents {
     public static func model(generator: ReportModel.Generator, settings: ReportSettings) -> [String: Any] {
         var settings = settings
         if settings.incidentURL == nil { settings.incidentURL = "https://sentinel.example.com/incidents/{id}" }
-        return TemplateLint.union((all.map { ($0, ReportCuts()) } + [long]).map { incident, cuts in
-            let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
-            return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts).mustacheValue
-        })
+        return TemplateLint.union(
+            (all.map { ($0, ReportCuts()) } + [long]).map { incident, cuts in
+                let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
+                return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts).mustacheValue
+            })
     }
 }

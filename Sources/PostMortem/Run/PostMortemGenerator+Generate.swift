@@ -42,7 +42,8 @@ extension PostMortemGenerator {
         // Incidents resolved since `settled` may still be overwritten by Sentinel's own writer: a
         // batch run leaves them for a later run and counts them; asked for by id, they are
         // generated with a note.
-        let settled = options.settle.microseconds > 0
+        let settled =
+            options.settle.microseconds > 0
             ? Timestamp(microseconds: try store.serverTime().microseconds - options.settle.microseconds) : nil
         summary.settle = options.settle
         if ids.isEmpty, let settled {
@@ -174,10 +175,11 @@ extension PostMortemGenerator {
                 summary.record(rendered.fit, of: incident.id)
                 if let settled, let resolved = incident.resolvedAt, resolved > settled {
                     let age = Span(microseconds: settled.microseconds + options.settle.microseconds - resolved.microseconds)
-                    summary.settlingWritten.append(.init(
-                        id: incident.id,
-                        reason: "resolved \(age.text) ago; Sentinel's own post-mortem writer may still replace this text, "
-                            + "and the next run then keeps that text under \"Earlier post-mortem\""))
+                    summary.settlingWritten.append(
+                        .init(
+                            id: incident.id,
+                            reason: "resolved \(age.text) ago; Sentinel's own post-mortem writer may still replace this text, "
+                                + "and the next run then keeps that text under \"Earlier post-mortem\""))
                 }
             case nil:
                 summary.failed.append(.init(id: incident.id, reason: "its post-mortem was not written; run generate again"))

@@ -39,8 +39,10 @@ public struct PostMortemGenerator: Sendable {
     /// format, settings and redaction rules.
     var seed: String {
         var hasher = FNV1a()
-        for part in [String(ReportModel.version), String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
-                     settings.incidentURL ?? "", String(settings.logLines), settings.maxCharacters.map(String.init) ?? "-"] {
+        for part in [
+            String(ReportModel.version), String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
+            settings.incidentURL ?? "", String(settings.logLines), settings.maxCharacters.map(String.init) ?? "-",
+        ] {
             hasher.combine(part)
         }
         for rule in redactor.rules {
@@ -105,7 +107,7 @@ public struct PostMortemGenerator: Sendable {
         /// a blank text, which Sentinel's own writer would take for none).
         var write: IncidentStore.Write? {
             guard incident.status == .resolved, let merged, merged.text != incident.postMortem,
-                  !merged.isBlank
+                !merged.isBlank
             else { return nil }
             return IncidentStore.Write(id: incident.id, text: merged.text, expected: incident.postMortem)
         }

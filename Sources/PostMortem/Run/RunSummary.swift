@@ -51,10 +51,11 @@ public struct RunSummary: Sendable {
         if !parts.isEmpty { shortened += 1 }
         for part in parts { shortenedParts[part, default: 0] += 1 }
         if fit.isOver, let characters = fit.characters, let limit = fit.limit {
-            overLimit.append(.init(
-                id: id,
-                reason: "\(characters) characters, over the limit of \(limit) with every generated part cut: the rest is text "
-                    + "people wrote, which is never cut (the dashboard cannot save an edit of it until someone shortens it)"))
+            overLimit.append(
+                .init(
+                    id: id,
+                    reason: "\(characters) characters, over the limit of \(limit) with every generated part cut: the rest is text "
+                        + "people wrote, which is never cut (the dashboard cannot save an edit of it until someone shortens it)"))
         }
     }
 
@@ -63,14 +64,18 @@ public struct RunSummary: Sendable {
     /// The summary for people, several lines, ending with a line break.
     public var text: String {
         let elapsed = String(format: "%.1f s", elapsedSeconds)
-        let later = settling == 0 ? "" : "\(settling) left for a later run: resolved less than \(settle.text) ago, "
-            + "while Sentinel's own post-mortem writer may still replace what is stored (--settle).\n"
+        let later =
+            settling == 0
+            ? ""
+            : "\(settling) left for a later run: resolved less than \(settle.text) ago, "
+                + "while Sentinel's own post-mortem writer may still replace what is stored (--settle).\n"
         if processed == 0 {
             let settled = settling == 0 ? "every" : "every settled"
             return "Nothing to do: \(settled) resolved incident's post-mortem is up to date (\(elapsed)).\n" + later
         }
         let verb = dryRun ? "rendered (dry run, nothing written)" : "generated"
-        var text = "\(generated.count) \(verb), \(unchanged.count) unchanged, \(conflicts.count) conflicts, "
+        var text =
+            "\(generated.count) \(verb), \(unchanged.count) unchanged, \(conflicts.count) conflicts, "
             + "\(skipped.count) skipped, \(failed.count) failed in \(elapsed).\n"
         if !dataQuality.isEmpty {
             let counts = dataQuality.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

@@ -56,9 +56,10 @@ final class IncidentStore {
 
     /// The server's clock, which `resolved_at` is compared with.
     func serverTime() throws(PostgresError) -> Timestamp {
-        let text = try connection.query(
-            "SELECT (extract(epoch from now()) * 1000000)::bigint::text", action: "Reading the server's clock"
-        ).rows.first?.first ?? nil
+        let text =
+            try connection.query(
+                "SELECT (extract(epoch from now()) * 1000000)::bigint::text", action: "Reading the server's clock"
+            ).rows.first?.first ?? nil
         guard let text, let microseconds = Int64(text) else {
             throw PostgresError(.statement, action: "Reading the server's clock", message: "the server sent no time")
         }
@@ -129,7 +130,8 @@ final class IncidentStore {
                 // that slice of the stored text is read (and decompressed), once, and cut with
                 // split_part, several times faster than a regular expression. A first line that
                 // is not a marker holds no `; inputs ` followed by the current 16-digit hash.
-                clauses.append("""
+                clauses.append(
+                    """
                     (i.post_mortem_md IS NULL
                      OR split_part(split_part(split_part(left(i.post_mortem_md, 256), E'\\n', 1), '; inputs ', 2), ';', 1)
                         IS DISTINCT FROM \(schema.inputsExpression))

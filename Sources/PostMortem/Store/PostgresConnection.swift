@@ -59,14 +59,16 @@ final class PostgresConnection {
         self.connection = connection
         self.secrets = secrets
         notices = NoticeSink(logger: logger, secrets: secrets)
-        PQsetNoticeReceiver(connection, { context, result in
-            guard let context, let result else { return }
-            let sink = Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue()
-            func field(_ code: Unicode.Scalar) -> String {
-                PQresultErrorField(result, Int32(code.value)).map { String(cString: $0) } ?? ""
-            }
-            sink.receive(severity: field("S"), message: field("M"))
-        }, Unmanaged.passUnretained(notices).toOpaque())
+        PQsetNoticeReceiver(
+            connection,
+            { context, result in
+                guard let context, let result else { return }
+                let sink = Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue()
+                func field(_ code: Unicode.Scalar) -> String {
+                    PQresultErrorField(result, Int32(code.value)).map { String(cString: $0) } ?? ""
+                }
+                sink.receive(severity: field("S"), message: field("M"))
+            }, Unmanaged.passUnretained(notices).toOpaque())
     }
 
     /// Receives what the server says besides results, for as long as the connection lives.

@@ -81,7 +81,9 @@ struct RecurrenceWays: Equatable {
             found.append(equal)
             return "SELECT b.id AS subject, p.id, p.created_at FROM subjects b JOIN incidents p ON \(equal)\n    WHERE \(window)\(new)"
         }
-        let pairs = joins.isEmpty ? "SELECT b.id AS subject, b.id, b.created_at FROM subjects b WHERE false" : joins.joined(separator: "\nUNION ALL\n")
+        let pairs =
+            joins.isEmpty
+            ? "SELECT b.id AS subject, b.id, b.created_at FROM subjects b WHERE false" : joins.joined(separator: "\nUNION ALL\n")
         return """
             subjects AS MATERIALIZED (
                 SELECT \((["id", "created_at"] + keyColumns).joined(separator: ", ")) FROM incidents WHERE \(filter)

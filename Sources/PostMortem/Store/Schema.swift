@@ -24,8 +24,10 @@ struct Schema: Equatable {
     let inputsExpression: String
 
     /// Columns an incident row must have; without them the database is not Sentinel's.
-    static let requiredColumns = ["id", "title", "target", "severity", "status", "created_at", "post_mortem_md",
-                                  "post_mortem_updated_at"]
+    static let requiredColumns = [
+        "id", "title", "target", "severity", "status", "created_at", "post_mortem_md",
+        "post_mortem_updated_at",
+    ]
 
     /// The columns of an incident row the store reads, in the order of ``incidentColumns``:
     /// a column's position in the row is its raw value.
@@ -38,9 +40,10 @@ struct Schema: Equatable {
         var name: String {
             switch self {
             case .postMortem: "post_mortem_md"
-            default: String(describing: self).reduce(into: "") { name, character in
-                name += character.isUppercase ? "_" + character.lowercased() : String(character)
-            }
+            default:
+                String(describing: self).reduce(into: "") { name, character in
+                    name += character.isUppercase ? "_" + character.lowercased() : String(character)
+                }
             }
         }
 

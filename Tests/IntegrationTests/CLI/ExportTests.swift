@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Templates
 import Testing
@@ -25,18 +25,26 @@ struct ExportTests {
         for (id, text) in Self.hostile {
             try database.insertIncident(
                 id: id, title: text,
-                extra: ["logs": text, "agent_reasoning": "## Causa Raíz\n" + text, "action_result": text, "approved_by": text,
-                        "metrics_snapshot": #"{"type": "container", "mem_percent": 93.5, "cpu_percent": 12}"#])
-            try database.insertEvents(id, [("detected", "2026-10-01 08:00:00+00"), ("analyzed", "2026-10-01 08:02:00+00"),
-                                           ("awaiting_approval", "2026-10-01 08:02:10+00"), ("executing_solution", "2026-10-01 08:10:00+00"),
-                                           ("verifying", "2026-10-01 08:10:20+00"), ("resolved", "2026-10-01 08:30:00+00")])
+                extra: [
+                    "logs": text, "agent_reasoning": "## Causa Raíz\n" + text, "action_result": text, "approved_by": text,
+                    "metrics_snapshot": #"{"type": "container", "mem_percent": 93.5, "cpu_percent": 12}"#,
+                ])
+            try database.insertEvents(
+                id,
+                [
+                    ("detected", "2026-10-01 08:00:00+00"), ("analyzed", "2026-10-01 08:02:00+00"),
+                    ("awaiting_approval", "2026-10-01 08:02:10+00"), ("executing_solution", "2026-10-01 08:10:00+00"),
+                    ("verifying", "2026-10-01 08:10:20+00"), ("resolved", "2026-10-01 08:30:00+00"),
+                ])
         }
         // A post-mortem a person wrote, hostile too.
         try database.execute(
             "UPDATE incidents SET post_mortem_md = $2 WHERE id = $1",
             [Fixtures.foreign, "# Hand-written\n<script>alert(5)</script>\n[x](javascript:alert(6))\n<div onclick=\"y\">z</div>"])
-        let generate = try BinaryRun.run(BinaryRun.binary, ["generate", "--incident", Fixtures.approved, "--incident", Fixtures.hostile]
-            + Self.hostile.map { ["--incident", $0.0] }.flatMap { $0 }, environment: ["DATABASE_URL": database.url])
+        let generate = try BinaryRun.run(
+            BinaryRun.binary,
+            ["generate", "--incident", Fixtures.approved, "--incident", Fixtures.hostile]
+                + Self.hostile.map { ["--incident", $0.0] }.flatMap { $0 }, environment: ["DATABASE_URL": database.url])
         #expect(generate.status == 0, "\(generate.stderr)")
     }
 
@@ -66,7 +74,8 @@ struct ExportTests {
             #expect(html.contains("<dl class=\"meta\">"))
             #expect(html.contains("https://sentinel.example.com/incidents/"))
         }
-        let approved = try String(contentsOf: folder.appendingPathComponent("2026-10-01-payments-api-out-of-memory-a0000000.html"), encoding: .utf8)
+        let approved = try String(
+            contentsOf: folder.appendingPathComponent("2026-10-01-payments-api-out-of-memory-a0000000.html"), encoding: .utf8)
         #expect(approved.contains("<h2 id=\"summary\">Summary</h2>"))
         #expect(approved.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(approved.contains("Waiting for a decision: 17m 24s"))
@@ -111,7 +120,8 @@ struct ExportTests {
         for target in targets {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(target).path), "\(target)")
         }
-        let page = try String(contentsOf: folder.appendingPathComponent("2026-10-01-payments-api-out-of-memory-a0000000.md"), encoding: .utf8)
+        let page = try String(
+            contentsOf: folder.appendingPathComponent("2026-10-01-payments-api-out-of-memory-a0000000.md"), encoding: .utf8)
         #expect(page.hasPrefix("# Post-mortem: payments-api out of memory"))
         #expect(!page.contains("<!-- sentinel-report"))
     }
@@ -134,7 +144,8 @@ struct ExportTests {
             BinaryRun.binary, ["generate", "--force", "--output", out.path, "--html", "--incident", Fixtures.approved],
             environment: ["DATABASE_URL": database.url])
         #expect(result.status == 0, "\(result.stderr)")
-        let html = try String(contentsOf: out.appendingPathComponent("2026-10-01-payments-api-out-of-memory-a0000000.html"), encoding: .utf8)
+        let html = try String(
+            contentsOf: out.appendingPathComponent("2026-10-01-payments-api-out-of-memory-a0000000.html"), encoding: .utf8)
         #expect(html.contains("<dl class=\"meta\">"))
         #expect(html.contains("<svg"))
     }

@@ -38,8 +38,12 @@ struct RealInstallTests {
             "SELECT count(*) FROM incidents WHERE status = 'resolved' AND post_mortem_md LIKE '<!-- sentinel-report document; %'")
         #expect(written.first?.first == "4")
         #expect(try run(["generate"]).stderr.contains("Nothing to do"))
-        let export = try run(["export", "--output", FileManager.default.temporaryDirectory.appendingPathComponent(
-            "v2-\(UUID().uuidString)").path])
+        let export = try run([
+            "export", "--output",
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "v2-\(UUID().uuidString)"
+            ).path,
+        ])
         #expect(export.status == 0, "\(export.stderr)")
 
         // Its update policy covers resolved incidents only.
@@ -54,7 +58,8 @@ struct RealInstallTests {
         try database.execute("GRANT UPDATE (updated_at) ON incidents TO sentinel_report")
         try database.runFile("db/least-privilege.sql")
         try database.runFile("db/least-privilege.sql")
-        let privileges = try database.execute("""
+        let privileges = try database.execute(
+            """
             SELECT has_column_privilege('sentinel_report', 'incidents', 'updated_at', 'UPDATE'),
                    has_column_privilege('sentinel_report', 'incidents', 'post_mortem_md', 'UPDATE'),
                    (SELECT count(*) FROM pg_policy WHERE polname LIKE 'sentinel_report%')
@@ -68,8 +73,10 @@ struct RealInstallTests {
         try database.execute("GRANT SELECT ON incidents, incident_events TO \(role)")
         try database.execute("GRANT UPDATE (post_mortem_md, post_mortem_updated_at) ON incidents TO \(role)")
 
-        for arguments in [["generate"], ["generate", "--dry-run"], ["render", Fixtures.approved],
-                          ["export", "--output", "/tmp/unused-\(UUID().uuidString)"]] {
+        for arguments in [
+            ["generate"], ["generate", "--dry-run"], ["render", Fixtures.approved],
+            ["export", "--output", "/tmp/unused-\(UUID().uuidString)"],
+        ] {
             let result = try run(arguments, as: role)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("Row-level security is enabled on table incidents"), "\(arguments)")
@@ -105,7 +112,8 @@ struct RealInstallTests {
     }
 
     @Test func anIncidentResolvedAMinuteAgoIsLeftForALaterRunUnlessAskedFor() throws {
-        try database.execute("""
+        try database.execute(
+            """
             INSERT INTO incidents (id, title, target, severity, status, created_at, resolved_at)
             VALUES ($1, 'just resolved', 'api', 'high', 'resolved', now() - interval '9 minutes', now() - interval '1 minute')
             """, [Self.fresh])
@@ -149,9 +157,12 @@ struct RealInstallTests {
         // Parsed as markdown, every section is a heading of its own: no fence or table left open swallowed one.
         let html = HTMLRenderer.fragment(fromMarkdown: document)
         let headings = html.components(separatedBy: "<h2>").dropFirst().compactMap { $0.components(separatedBy: "</h2>").first }
-        #expect(headings == ["Summary", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
-                             "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned",
-                             "Notes", "Data quality notes"])
+        #expect(
+            headings == [
+                "Summary", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
+                "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned",
+                "Notes", "Data quality notes",
+            ])
         #expect(document.contains("`sentinel-report render \(huge) --max-chars 0`"))
         // The last section's text is a paragraph, not code: every fence before it closed.
         #expect(html.contains("<h2>Data quality notes</h2>\n<p>"))
@@ -171,11 +182,13 @@ struct RealInstallTests {
         #expect(!missing.stderr.contains("already a transaction"), "\(missing.stderr)")
 
         // A server notice goes to the log at debug level, and nowhere else.
-        try database.execute("""
+        try database.execute(
+            """
             CREATE FUNCTION chatty() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE WARNING 'audit: post-mortem of % changed', new.id; RETURN new; END $$
             """)
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TRIGGER chatty BEFORE UPDATE ON incidents FOR EACH ROW EXECUTE FUNCTION chatty();
             """)
         let quiet = try run(["generate", "--incident", Fixtures.approved])
@@ -197,7 +210,8 @@ struct UpdatedAtTests {
         try database.execute("UPDATE incidents SET updated_at = '2026-10-01 09:00:00+00'")
         let result = try BinaryRun.run(BinaryRun.binary, ["generate"], environment: ["DATABASE_URL": database.url])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = try database.execute("""
+        let rows = try database.execute(
+            """
             SELECT count(*), count(*) FILTER (WHERE updated_at = '2026-10-01 09:00:00+00'),
                    count(*) FILTER (WHERE post_mortem_updated_at > now() - interval '1 hour')
             FROM incidents WHERE status = 'resolved'

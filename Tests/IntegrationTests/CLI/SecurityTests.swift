@@ -47,7 +47,8 @@ struct SecurityTests {
         // What a person wrote stays unchanged in the database, but not in files that leave it.
         #expect(try database.postMortem(Fixtures.foreign)?.contains("password=\(Self.secret)") == true)
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            #expect(!(try String(contentsOfFile: folder.appendingPathComponent(file).path, encoding: .utf8)).contains(Self.secret), "\(file)")
+            #expect(
+                !(try String(contentsOfFile: folder.appendingPathComponent(file).path, encoding: .utf8)).contains(Self.secret), "\(file)")
         }
         let export = try run(["export", "--output", folder.appendingPathComponent("wiki").path, "--format", "markdown"])
         #expect(export.status == 0)

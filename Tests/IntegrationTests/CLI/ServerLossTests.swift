@@ -9,7 +9,8 @@ import TestSupport
 struct ServerLossTests {
     @Test func aRunCutOffByTheServerLeavesWholeDocumentsAndTheNextOneFinishes() throws {
         let server = try ThrowawayServer()
-        try server.psql("""
+        try server.psql(
+            """
             INSERT INTO incidents (id, title, target, severity, status, logs, created_at, resolved_at)
             SELECT gen_random_uuid(), 'incident ' || n, 'api-' || (n % 50), 'high', 'resolved',
                    repeat('[2026-10-01 08:00:00 UTC] a log line of an ordinary length' || E'\\n', 100),
@@ -21,8 +22,9 @@ struct ServerLossTests {
             """)
         let observer = try PostgresConnection(connectionString: server.url)
         func written() throws -> Int {
-            Int(try observer.query("SELECT count(*) FROM incidents WHERE post_mortem_md IS NOT NULL", action: "count")
-                .rows.first?.first.flatMap { $0 } ?? "0") ?? 0
+            Int(
+                try observer.query("SELECT count(*) FROM incidents WHERE post_mortem_md IS NOT NULL", action: "count")
+                    .rows.first?.first.flatMap { $0 } ?? "0") ?? 0
         }
 
         let run = try BinaryRun.start(BinaryRun.binary, ["generate"], environment: ["DATABASE_URL": server.url])

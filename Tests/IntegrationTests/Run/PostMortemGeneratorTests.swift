@@ -107,7 +107,8 @@ struct PostMortemGeneratorTests {
     /// Whatever the database's own TimeZone and DateStyle, a run's hashes and dates compare
     /// the same way in the count and in every batch, so a second run finds nothing due.
     @Test func hashesDoNotDependOnTheSessionsTimeZone() throws {
-        try database.execute("""
+        try database.execute(
+            """
             DO $$ BEGIN
                 EXECUTE format('ALTER DATABASE %I SET TimeZone = %L', current_database(), 'Pacific/Chatham');
                 EXECUTE format('ALTER DATABASE %I SET DateStyle = %L', current_database(), 'SQL, DMY');
@@ -239,9 +240,10 @@ struct PostMortemGeneratorTests {
         let summary = try generator.generate(options) { progress in
             guard overwritten == nil, progress.done >= 8 else { return }
             // A document this run wrote and committed, as the backend would find it.
-            overwritten = try? backend.execute(
-                "SELECT id::text FROM incidents WHERE post_mortem_md LIKE '<!-- sentinel-report document;%' ORDER BY id LIMIT 1"
-            ).first?.first ?? nil
+            overwritten =
+                try? backend.execute(
+                    "SELECT id::text FROM incidents WHERE post_mortem_md LIKE '<!-- sentinel-report document;%' ORDER BY id LIMIT 1"
+                ).first?.first ?? nil
             if let overwritten {
                 _ = try? backend.execute(
                     "UPDATE incidents SET post_mortem_md = $2, post_mortem_updated_at = now() WHERE id = $1", [overwritten, llm])
@@ -293,7 +295,8 @@ struct PostMortemGeneratorTests {
         #expect(Set(summary.generated).count == expected)
         #expect(summary.failed.isEmpty && summary.skipped.isEmpty)
         let written = try database.execute(
-            "SELECT count(*) FROM incidents WHERE post_mortem_md LIKE '<!-- sentinel-report document; %'").first?.first
+            "SELECT count(*) FROM incidents WHERE post_mortem_md LIKE '<!-- sentinel-report document; %'"
+        ).first?.first
         #expect(written == String(expected))
         let rest = try generate { $0.batchSize = 3 }
         #expect(rest.generated.count == resolved - expected)
@@ -331,7 +334,8 @@ struct PostMortemGeneratorTests {
     }
 
     @Test func oneRejectedWriteDoesNotStopTheRun() throws {
-        try database.execute("""
+        try database.execute(
+            """
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN IF NEW.id = '\(Fixtures.manual)' THEN RAISE EXCEPTION 'refused by a trigger'; END IF; RETURN NEW; END $$
             """)

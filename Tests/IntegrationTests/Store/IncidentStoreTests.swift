@@ -24,8 +24,9 @@ struct IncidentStoreTests {
         #expect(incidents.allSatisfy { $0.inputs?.count == 16 })
 
         let approved = try #require(incidents.first)
-        #expect(approved.events.map(\.status)
-            == ["detected", "analyzed", "awaiting_approval", "executing_solution", "verifying", "resolved"])
+        #expect(
+            approved.events.map(\.status)
+                == ["detected", "analyzed", "awaiting_approval", "executing_solution", "verifying", "resolved"])
         #expect(approved.events[1].time.utcText == "2026-10-01 08:03:30")
         #expect(approved.createdAt.utcText == "2026-10-01 08:00:00")
         #expect(approved.executedAt?.utcText == "2026-10-01 08:21:00")
@@ -48,11 +49,12 @@ struct IncidentStoreTests {
 
     /// Earlier look-alikes of two incidents read in one batch: by fingerprint, or by target and
     /// incident type, within 90 days before; also on installs that lack one of those columns.
-    @Test(arguments: [
-        (nil, 7, ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 4"], 2, ["earlier 11", "earlier 5"]),
-        ("fingerprint", 4, ["earlier 7", "earlier 2", "earlier 4", "earlier 5"], 1, ["earlier 11"]),
-        ("incident_type", 5, ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 6"], 1, ["earlier 5"]),
-    ] as [(String?, Int, [String], Int, [String])])
+    @Test(
+        arguments: [
+            (nil, 7, ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 4"], 2, ["earlier 11", "earlier 5"]),
+            ("fingerprint", 4, ["earlier 7", "earlier 2", "earlier 4", "earlier 5"], 1, ["earlier 11"]),
+            ("incident_type", 5, ["earlier 7", "earlier 1", "earlier 2", "earlier 3", "earlier 6"], 1, ["earlier 5"]),
+        ] as [(String?, Int, [String], Int, [String])])
     func loadsEarlierLookAlikesPerBatch(
         droppedColumn: String?, count: Int, latest: [String], secondCount: Int, secondLatest: [String]
     ) throws {
@@ -167,7 +169,8 @@ struct IncidentStoreTests {
         // one of its round trip, none left from an earlier one (or, falling back, the first
         // round trip's, which SQL could not deallocate, while rows are written without one).
         try database.execute("CREATE TABLE prepared_seen (n bigint)")
-        try database.execute("""
+        try database.execute(
+            """
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 INSERT INTO prepared_seen SELECT count(*) FROM pg_prepared_statements;
@@ -235,7 +238,9 @@ struct IncidentStoreTests {
         try store.begin(readOnly: true)
         defer { store.rollback() }
         // The settings are transaction-local: read them through the store's own connection.
-        let rows = try store.settings(["TimeZone", "DateStyle", "jit", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout"])
+        let rows = try store.settings([
+            "TimeZone", "DateStyle", "jit", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout",
+        ])
         #expect(rows == ["UTC", "ISO, YMD", "off", "2min", "10s", "10min"])
     }
 
@@ -308,7 +313,8 @@ struct PostgresErrorTests {
             #expect(error.sqlState == SQLState(rawValue: "22012"))
         }
         do {
-            _ = try connection.query("DO $$ BEGIN RAISE EXCEPTION 'boom' USING DETAIL = 'the detail', HINT = 'the hint'; END $$", action: "Raising")
+            _ = try connection.query(
+                "DO $$ BEGIN RAISE EXCEPTION 'boom' USING DETAIL = 'the detail', HINT = 'the hint'; END $$", action: "Raising")
         } catch {
             #expect(error.detail == "the detail")
             #expect(error.hint == "the hint")

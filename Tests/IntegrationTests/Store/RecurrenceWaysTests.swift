@@ -46,9 +46,10 @@ struct RecurrenceWaysTests {
         #expect(try recurrences(table, resolved) == expected)
         // Not trivially equal: long histories, and look-alikes that share a time, ordered by id.
         #expect(expected.values.contains { $0.count > Recurrence.listed })
-        #expect(expected.values.contains { recurrence in
-            zip(recurrence.latest, recurrence.latest.dropFirst()).contains { $0.createdAt == $1.createdAt }
-        })
+        #expect(
+            expected.values.contains { recurrence in
+                zip(recurrence.latest, recurrence.latest.dropFirst()).contains { $0.createdAt == $1.createdAt }
+            })
 
         // Incidents resolved after the table was built are found by joining pairs.
         try database.execute(

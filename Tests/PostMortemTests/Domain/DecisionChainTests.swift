@@ -8,10 +8,16 @@ struct DecisionChainTests {
     }
 
     @Test(arguments: [
-        (Lifecycle.approvedFix, ["proposed", "approved", "executed", "verifying", "resolvedAfterVerification"], DecisionChain.Outcome.approvedFix),
+        (
+            Lifecycle.approvedFix, ["proposed", "approved", "executed", "verifying", "resolvedAfterVerification"],
+            DecisionChain.Outcome.approvedFix
+        ),
         (.alertmanagerWithEvent, ["resolvedByAlertmanager"], .recoveredOnItsOwn),
         (.alertmanagerWithoutEvent, ["resolvedWithoutEvent"], .resolvedByStatusChange),
-        (.postponedThenApproved, ["proposed", "postponed", "approved", "executed", "verifying", "resolvedAfterVerification"], .approvedFix),
+        (
+            .postponedThenApproved, ["proposed", "postponed", "approved", "executed", "verifying", "resolvedAfterVerification"],
+            .approvedFix
+        ),
         (.failedThenAlertmanager, ["proposed", "approved", "executed", "failed", "resolvedByAlertmanager"], .afterFailedAction),
         (.manualPatchNoEvents, ["resolvedWithoutEvent"], .resolvedByStatusChange),
         (.rejectedThenPatch, ["proposed", "rejected", "resolvedWithoutEvent"], .afterRejection),

@@ -5,14 +5,24 @@ struct JSONValueTests {
     typealias Leaf = JSONValue.Leaf
 
     @Test(arguments: [
-        (#"{"type": "container", "mem_percent": 99.20, "restarts_1h": 3}"#,
-         [Leaf(path: "type", value: "container"), Leaf(path: "mem_percent", value: "99.20"),
-          Leaf(path: "restarts_1h", value: "3")]),
-        (#"{"labels": {"app": "gw", "tier": ["edge", null]}, "ready": false}"#,
-         [Leaf(path: "labels.app", value: "gw"), Leaf(path: "labels.tier[0]", value: "edge"),
-          Leaf(path: "labels.tier[1]", value: "null"), Leaf(path: "ready", value: "false")]),
-        (#"[{"a": 1e3}, 2, "x"]"#,
-         [Leaf(path: "[0].a", value: "1e3"), Leaf(path: "[1]", value: "2"), Leaf(path: "[2]", value: "x")]),
+        (
+            #"{"type": "container", "mem_percent": 99.20, "restarts_1h": 3}"#,
+            [
+                Leaf(path: "type", value: "container"), Leaf(path: "mem_percent", value: "99.20"),
+                Leaf(path: "restarts_1h", value: "3"),
+            ]
+        ),
+        (
+            #"{"labels": {"app": "gw", "tier": ["edge", null]}, "ready": false}"#,
+            [
+                Leaf(path: "labels.app", value: "gw"), Leaf(path: "labels.tier[0]", value: "edge"),
+                Leaf(path: "labels.tier[1]", value: "null"), Leaf(path: "ready", value: "false"),
+            ]
+        ),
+        (
+            #"[{"a": 1e3}, 2, "x"]"#,
+            [Leaf(path: "[0].a", value: "1e3"), Leaf(path: "[1]", value: "2"), Leaf(path: "[2]", value: "x")]
+        ),
         ("42", [Leaf(path: "", value: "42")]),
         ("null", [Leaf(path: "", value: "null")]),
         (#"{"empty": {}, "none": []}"#, [Leaf(path: "empty", value: "{}"), Leaf(path: "none", value: "[]")]),

@@ -10,7 +10,8 @@ struct MetricsReportTests {
     }
 
     @Test func labelsKnownMetricsInCatalogOrderAndKeepsValuesExact() throws {
-        let metrics = try #require(report(#"{"restarts_1h": 3, "type": "container", "mem_percent": 99.20, "cpu_percent": 143.75, "extra": {"a": 1}}"#))
+        let metrics = try #require(
+            report(#"{"restarts_1h": 3, "type": "container", "mem_percent": 99.20, "cpu_percent": 143.75, "extra": {"a": 1}}"#))
         #expect(metrics.type == "container")
         #expect(metrics.rows.map(\.path) == ["mem_percent", "cpu_percent", "restarts_1h", "extra.a"])
         #expect(metrics.rows.map(\.value) == ["99.20", "143.75", "3", "1"])
@@ -21,7 +22,10 @@ struct MetricsReportTests {
         #expect(metrics.rows[3].label == nil)
     }
 
-    @Test(arguments: [("89.9", false, "█████████░"), ("90", true, "█████████░"), ("90.0", true, "█████████░"), ("4", false, "░░░░░░░░░░"), ("5", false, "█░░░░░░░░░")])
+    @Test(arguments: [
+        ("89.9", false, "█████████░"), ("90", true, "█████████░"), ("90.0", true, "█████████░"), ("4", false, "░░░░░░░░░░"),
+        ("5", false, "█░░░░░░░░░"),
+    ])
     func flagsUsageAtOrOverNinety(value: String, high: Bool, bar: String) throws {
         let row = try #require(report(#"{"type": "postgres", "conn_percent": \#(value)}"#)?.rows.first)
         #expect(row.isHigh == high)
@@ -81,7 +85,9 @@ struct LogExcerptTests {
     ])
     func findsOtherLineBreaks(text: String, expected: Bool) {
         #expect(LogExcerpt.hasOtherLineBreaks(text) == expected)
-        #expect(LogExcerpt.hasOtherLineBreaks(text) == text.unicodeScalars.contains { "\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) })
+        #expect(
+            LogExcerpt.hasOtherLineBreaks(text)
+                == text.unicodeScalars.contains { "\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) })
     }
 
     /// The same check on text read eight bytes at a time, with the break at every position of a word.

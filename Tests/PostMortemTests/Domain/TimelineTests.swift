@@ -38,8 +38,9 @@ struct TimelineTests {
 
     @Test func doesNotInferAnExecutionFromARejection() {
         let timeline = Timeline(
-            incident: incident(events: [("detected", 0), ("failed", 9)], executed: 9, resolved: 600,
-                               actionError: "[RECHAZADO] no"))
+            incident: incident(
+                events: [("detected", 0), ("failed", 9)], executed: 9, resolved: 600,
+                actionError: "[RECHAZADO] no"))
         #expect(!timeline.entries.contains { $0.status == "executing_solution" })
         #expect(timeline.entries.last?.inferredFrom == "resolved_at")
     }

@@ -30,7 +30,8 @@ struct ChartsTests {
 
     @Test func barsPercentagesWithTheNinetyLine() throws {
         var incident = Lifecycle.approvedFix.incident
-        incident.metricsSnapshot = try JSONValue(parsing: #"{"type": "container", "mem_percent": 50, "cpu_percent": 250.5, "restarts_1h": 3}"#)
+        incident.metricsSnapshot = try JSONValue(
+            parsing: #"{"type": "container", "mem_percent": 50, "cpu_percent": 250.5, "restarts_1h": 3}"#)
         let svg = try #require(Charts.metricBars(MetricsReport(incident: incident, locale: "en"), title: "P"))
         #expect(svg.contains(">Memory, share of limit</text>"))
         #expect(svg.contains("width=\"210\" height=\"18\" fill=\"#0969da\""))  // 50 % of 420

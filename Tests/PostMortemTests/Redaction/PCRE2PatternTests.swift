@@ -3,15 +3,16 @@ import Testing
 
 /// PCRE2 on a string's UTF-8 bytes: replacements, groups, empty text, and failing closed.
 struct PCRE2PatternTests {
-    @Test(arguments: [
-        ("a", "x", "banana", "bxnxnx", 3),
-        (#"(\w+)=(\w+)"#, "$2=$1", "k=v and a=b", "v=k and b=a", 2),
-        (#"(?i)secret(s)?"#, "[$1]", "SECRET secrets", "[] [s]", 2),
-        ("ñ+", "_", "añño ñ", "a_o _", 2),
-        ("😀", "\\$\\\\$", "x😀y", "x$\\$y", 1),
-        ("zzz", "x", "", "", 0),
-        ("b", "$7", "abc", "ac", 1),
-    ] as [(String, String, String, String, Int)])
+    @Test(
+        arguments: [
+            ("a", "x", "banana", "bxnxnx", 3),
+            (#"(\w+)=(\w+)"#, "$2=$1", "k=v and a=b", "v=k and b=a", 2),
+            (#"(?i)secret(s)?"#, "[$1]", "SECRET secrets", "[] [s]", 2),
+            ("ñ+", "_", "añño ñ", "a_o _", 2),
+            ("😀", "\\$\\\\$", "x😀y", "x$\\$y", 1),
+            ("zzz", "x", "", "", 0),
+            ("b", "$7", "abc", "ac", 1),
+        ] as [(String, String, String, String, Int)])
     func replacesEveryMatch(pattern: String, template: String, text: String, expected: String, count: Int) throws {
         let compiled = try PCRE2Pattern(pattern)
         let result = compiled.replacing(in: text, with: PCRE2Pattern.replacement(template))
@@ -25,7 +26,8 @@ struct PCRE2PatternTests {
             var shift = 0
             for edit in result.edits {
                 let start = edit.range.lowerBound + shift
-                bytes.replaceSubrange((edit.range.lowerBound + shift)..<(edit.range.upperBound + shift), with: output[start..<(start + edit.count)])
+                bytes.replaceSubrange(
+                    (edit.range.lowerBound + shift)..<(edit.range.upperBound + shift), with: output[start..<(start + edit.count)])
                 shift += edit.count - edit.range.count
             }
             #expect(bytes == output)

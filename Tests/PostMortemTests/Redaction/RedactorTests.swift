@@ -88,11 +88,13 @@ struct RedactorTests {
         #expect(clean.title == "leak password=[REDACTED:secret-pair]")
         #expect(clean.logs == "Authorization: Bearer [REDACTED:authorization-header]")
         #expect(clean.actionResult == "connected to postgresql://[REDACTED:url-credentials]@db/x")
-        #expect(clean.metricsSnapshot == .object([
-            (key: "token=[REDACTED:secret-pair]", value: .string("[REDACTED:secret-pair]")),
-            (key: "api_key", value: .string("[REDACTED:secret-pair]")), (key: "api_key_name", value: .string("primary")),
-            (key: "mem_percent", value: .number("12")),
-        ]))
+        #expect(
+            clean.metricsSnapshot
+                == .object([
+                    (key: "token=[REDACTED:secret-pair]", value: .string("[REDACTED:secret-pair]")),
+                    (key: "api_key", value: .string("[REDACTED:secret-pair]")), (key: "api_key_name", value: .string("primary")),
+                    (key: "mem_percent", value: .number("12")),
+                ]))
         #expect(clean.postMortem == "A person pasted password=keepme")
         #expect(counts.byRule == ["secret-pair": 4, "authorization-header": 1, "url-credentials": 1])
         #expect(counts.line == "Redacted: authorization-header 1, secret-pair 4, url-credentials 1.\n")
@@ -105,7 +107,8 @@ struct RedactorTests {
     }
 
     @Test func aRuleOfAFileRunsOnlyWhereItsTriggerWordsAre() throws {
-        let url = try rulesFile(#"{"rules": [{"name": "ticket", "pattern": "[A-Z]+-[0-9]+", "replacement": "[ticket]", "triggers": ["jira"]}]}"#)
+        let url = try rulesFile(
+            #"{"rules": [{"name": "ticket", "pattern": "[A-Z]+-[0-9]+", "replacement": "[ticket]", "triggers": ["jira"]}]}"#)
         let redactor = try Redactor.withRulesFile(url)
         var counts = Redactor.Counts()
         #expect(redactor.redact("OPS-12 fixed", counts: &counts) == "OPS-12 fixed")
@@ -114,7 +117,8 @@ struct RedactorTests {
     }
 
     @Test func aRulesFileAddsAndDisablesRules() throws {
-        let url = try rulesFile(#"{"rules": [{"name": "internal-host", "pattern": "db-[0-9]+\\.corp", "replacement": "[host]"}], "disable": ["jwt"]}"#)
+        let url = try rulesFile(
+            #"{"rules": [{"name": "internal-host", "pattern": "db-[0-9]+\\.corp", "replacement": "[host]"}], "disable": ["jwt"]}"#)
         let redactor = try Redactor.withRulesFile(url)
         #expect(!redactor.rules.contains { $0.name == "jwt" })
         var counts = Redactor.Counts()
@@ -183,7 +187,9 @@ struct TriggerWordsTests {
     func findsWhatAPlainSearchFinds(seed: Int) {
         let rules = Redactor.standard.rules
         let index = TriggerWords(rules)
-        let fragments = ["to", "ken", "TOK", "se", "cret", "api", "AP", "I", "://", ":/", "bear", "er", "ey", "J", "x", "ñ", " ", "\n", "gh", "p_"]
+        let fragments = [
+            "to", "ken", "TOK", "se", "cret", "api", "AP", "I", "://", ":/", "bear", "er", "ey", "J", "x", "ñ", " ", "\n", "gh", "p_",
+        ]
         var random = SeededRandom(seed: UInt64(seed) + 11)
         for _ in 0..<2_000 {
             var text = ""
@@ -200,10 +206,14 @@ struct TriggerWordsTests {
     @Test(arguments: 0..<4)
     func movesItsHitsThroughEdits(seed: Int) {
         let index = TriggerWords(Redactor.standard.rules)
-        let fragments = ["to", "ken", "TOK", "se", "cret", "api", "AP", "I", "://", "bear", "er", "eyJ", "x", "ñ", " ", "\n", "[REDACTED:secret-pair]"]
+        let fragments = [
+            "to", "ken", "TOK", "se", "cret", "api", "AP", "I", "://", "bear", "er", "eyJ", "x", "ñ", " ", "\n", "[REDACTED:secret-pair]",
+        ]
         var random = SeededRandom(seed: UInt64(seed) + 31)
         func piece() -> String { (0..<(random.next() % 6)).map { _ in fragments[Int(random.next() % UInt64(fragments.count))] }.joined() }
-        func sorted(_ hits: [TriggerWords.Hit]) -> [[Int]] { hits.map { [$0.offset, $0.rule] }.sorted { $0.lexicographicallyPrecedes($1) } }
+        func sorted(_ hits: [TriggerWords.Hit]) -> [[Int]] {
+            hits.map { [$0.offset, $0.rule] }.sorted { $0.lexicographicallyPrecedes($1) }
+        }
         for _ in 0..<1_000 {
             let before = Array((0..<(1 + random.next() % 30)).map { _ in piece() }.joined().utf8)
             var edits: [TextEdit] = []
@@ -266,7 +276,8 @@ struct LineWindowTests {
             "INFO", "request", "password=hunter2", "password:", "= s3cr3t", "Authorization:", "Bearer abcdefgh12345",
             "postgresql://app:pw@db/x", "token", "token_count=3", "api_key", "\"api_key\": \"abc\"", "AKIAIOSFODNN7EXAMPLE",
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "xoxb-1234567890-abcdefghij", "secret: x", "pwd=/var/lib",
-            "-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIB", "-----END RSA PRIVATE KEY-----", "ñandú", "ghp_0123456789abcdefghijABCDEFGHIJ012345",
+            "-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIB", "-----END RSA PRIVATE KEY-----", "ñandú",
+            "ghp_0123456789abcdefghijABCDEFGHIJ012345",
         ]
         let redactor = Redactor.standard
         var random = SeededRandom(seed: UInt64(seed) + 3)
@@ -286,7 +297,9 @@ struct LineWindowTests {
     @Test func aValueOnTheNextLineIsRedactedToo() {
         var counts = Redactor.Counts()
         let text = "INFO start\nAuthorization:\n  Bearer abcdefgh12345\nINFO done"
-        #expect(Redactor.standard.redact(text, counts: &counts) == "INFO start\nAuthorization:\n  Bearer [REDACTED:authorization-header]\nINFO done")
+        #expect(
+            Redactor.standard.redact(text, counts: &counts)
+                == "INFO start\nAuthorization:\n  Bearer [REDACTED:authorization-header]\nINFO done")
     }
 }
 
@@ -340,7 +353,9 @@ struct PublishedPartTests {
         var incident = Lifecycle.approvedFix.incident
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
         // The token starts before the width cut and ends after it; redacted first, it does not leak.
-        incident.logs = "[2026-10-01 08:00:00 UTC] " + String(repeating: "x", count: 420) + " token=" + jwt + " " + String(repeating: "y", count: 300_000)
+        incident.logs =
+            "[2026-10-01 08:00:00 UTC] " + String(repeating: "x", count: 420) + " token=" + jwt + " "
+            + String(repeating: "y", count: 300_000)
         var counts = Redactor.Counts()
         let redacted = Redactor.standard.redact(incident, counts: &counts, showingLogLines: 50)
         let (merged, fit) = Self.generator.document(for: redacted, facts: ReportModel.Facts(incident: redacted, locale: "en"))
@@ -375,20 +390,21 @@ struct AssignmentDocumentTests {
             SESSION_COOKIE_NAME=sid
             API_KEY_FILE=/run/secrets/api_key
             """
-        #expect(Self.redacted(env) == """
-            PATH=/usr/local/bin:/usr/bin
-            PWD=/var/lib/postgresql/data
-            HOME=/root
-            DB_HOST=db.internal
-            DB_PASSWORD=[REDACTED:secret-pair]
-            PGPASSWORD=[REDACTED:secret-pair]
-            REDIS_URL=redis://[REDACTED:url-credentials]@cache:6379/0
-            STRIPE_SECRET_KEY=[REDACTED:stripe-key]
-            SECRET_KEY_BASE=[REDACTED:secret-pair]
-            TOKEN_TTL=3600
-            SESSION_COOKIE_NAME=sid
-            API_KEY_FILE=/run/secrets/api_key
-            """)
+        #expect(
+            Self.redacted(env) == """
+                PATH=/usr/local/bin:/usr/bin
+                PWD=/var/lib/postgresql/data
+                HOME=/root
+                DB_HOST=db.internal
+                DB_PASSWORD=[REDACTED:secret-pair]
+                PGPASSWORD=[REDACTED:secret-pair]
+                REDIS_URL=redis://[REDACTED:url-credentials]@cache:6379/0
+                STRIPE_SECRET_KEY=[REDACTED:stripe-key]
+                SECRET_KEY_BASE=[REDACTED:secret-pair]
+                TOKEN_TTL=3600
+                SESSION_COOKIE_NAME=sid
+                API_KEY_FILE=/run/secrets/api_key
+                """)
     }
 
     @Test func dockerInspectJSON() {
@@ -403,17 +419,18 @@ struct AssignmentDocumentTests {
                 "Image": "postgres:15"
             }
             """#
-        #expect(Self.redacted(inspect) == #"""
-            "Config": {
-                "Env": [
-                    "POSTGRES_PASSWORD=[REDACTED:secret-pair]",
-                    "POSTGRES_USER=app",
-                    "AWS_SESSION_TOKEN=[REDACTED:secret-pair]"
-                ],
-                "Labels": {"com.example.secret-name": "db-creds", "token_count": "3"},
-                "Image": "postgres:15"
-            }
-            """#)
+        #expect(
+            Self.redacted(inspect) == #"""
+                "Config": {
+                    "Env": [
+                        "POSTGRES_PASSWORD=[REDACTED:secret-pair]",
+                        "POSTGRES_USER=app",
+                        "AWS_SESSION_TOKEN=[REDACTED:secret-pair]"
+                    ],
+                    "Labels": {"com.example.secret-name": "db-creds", "token_count": "3"},
+                    "Image": "postgres:15"
+                }
+                """#)
     }
 
     @Test func aKubernetesSecretAndDeployment() {
@@ -433,32 +450,40 @@ struct AssignmentDocumentTests {
                     name: db-credentials
                     key: DB_PASSWORD
             """
-        #expect(Self.redacted(yaml) == """
-            apiVersion: v1
-            kind: Secret
-            metadata:
-              name: db-credentials
-            data:
-              DB_PASSWORD: [REDACTED:secret-pair]
-              api-token: [REDACTED:secret-pair]
-            ---
-            env:
-              - name: DB_PASSWORD
-                valueFrom:
-                  secretKeyRef:
-                    name: db-credentials
-                    key: DB_PASSWORD
-            """)
+        #expect(
+            Self.redacted(yaml) == """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db-credentials
+                data:
+                  DB_PASSWORD: [REDACTED:secret-pair]
+                  api-token: [REDACTED:secret-pair]
+                ---
+                env:
+                  - name: DB_PASSWORD
+                    valueFrom:
+                      secretKeyRef:
+                        name: db-credentials
+                        key: DB_PASSWORD
+                """)
     }
 
-    @Test(arguments: [
-        ("psql --host db --username app --password Tr0ub4dor", "psql --host db --username app --password [REDACTED:secret-pair]"),
-        ("app --api-key=0123abcdEFGH --verbose", "app --api-key=[REDACTED:secret-pair] --verbose"),
-        ("vault login -method=userpass username=ana password=hunter2", "vault login -method=userpass username=ana password=[REDACTED:secret-pair]"),
-        ("mysql -h db -u root -pS3cret app", "mysql -h db -u root -p[REDACTED:cli-password] app"),
-        ("kubectl create secret generic db --from-literal=password=s3cr3t", "kubectl create secret generic db --from-literal=password=[REDACTED:secret-pair]"),
-        ("terraform apply -var token_ttl=3600", "terraform apply -var token_ttl=3600"),
-    ] as [(String, String)])
+    @Test(
+        arguments: [
+            ("psql --host db --username app --password Tr0ub4dor", "psql --host db --username app --password [REDACTED:secret-pair]"),
+            ("app --api-key=0123abcdEFGH --verbose", "app --api-key=[REDACTED:secret-pair] --verbose"),
+            (
+                "vault login -method=userpass username=ana password=hunter2",
+                "vault login -method=userpass username=ana password=[REDACTED:secret-pair]"
+            ),
+            ("mysql -h db -u root -pS3cret app", "mysql -h db -u root -p[REDACTED:cli-password] app"),
+            (
+                "kubectl create secret generic db --from-literal=password=s3cr3t",
+                "kubectl create secret generic db --from-literal=password=[REDACTED:secret-pair]"
+            ),
+            ("terraform apply -var token_ttl=3600", "terraform apply -var token_ttl=3600"),
+        ] as [(String, String)])
     func commandLines(line: String, expected: String) {
         #expect(Self.redacted(line) == expected)
     }

@@ -85,7 +85,9 @@ enum SecretCorpus {
         format("github-user-to-server", .literal("ghu_"), .drawn(.alphanumeric, 36), key: "GITHUB_TOKEN"),
         format("github-server-to-server", .literal("ghs_"), .drawn(.alphanumeric, 36), key: "GITHUB_TOKEN"),
         format("github-refresh", .literal("ghr_"), .drawn(.alphanumeric, 36), key: "GITHUB_REFRESH_TOKEN"),
-        format("github-fine-grained-pat", .literal("github_pat_"), .drawn(.alphanumeric, 22), .literal("_"), .drawn(.alphanumeric, 59), key: "GITHUB_PAT"),
+        format(
+            "github-fine-grained-pat", .literal("github_pat_"), .drawn(.alphanumeric, 22), .literal("_"), .drawn(.alphanumeric, 59),
+            key: "GITHUB_PAT"),
         format("gitlab-pat", .literal("glpat-"), .drawn(.urlSafe, 20), key: "GITLAB_TOKEN"),
         format("gitlab-pipeline-trigger", .literal("glptt-"), .drawn(.hex, 40), key: "TRIGGER_TOKEN"),
         format("gitlab-runner-auth", .literal("glrt-"), .drawn(.urlSafe, 20), key: "RUNNER_TOKEN"),
@@ -96,17 +98,26 @@ enum SecretCorpus {
         format("gitlab-scim-token", .literal("glsoat-"), .drawn(.urlSafe, 20), key: "SCIM_TOKEN"),
         format("gitlab-incoming-mail", .literal("glimt-"), .drawn(.lowerAlphanumeric, 25), key: "INCOMING_MAIL_TOKEN"),
         format("gitlab-agent-token", .literal("glagent-"), .drawn(.urlSafe, 50), key: "AGENT_TOKEN"),
-        format("slack-bot-token", .literal("xoxb-"), .drawn(.digits, 12), .literal("-"), .drawn(.digits, 13), .literal("-"), .drawn(.alphanumeric, 24), key: "SLACK_BOT_TOKEN"),
-        format("slack-user-token", .literal("xoxp-"), .drawn(.digits, 12), .literal("-"), .drawn(.digits, 12), .literal("-"), .drawn(.digits, 13), .literal("-"), .drawn(.hex, 32), key: "SLACK_TOKEN"),
-        format("slack-app-token", .literal("xapp-1-A"), .drawn(.upperAlphanumeric, 10), .literal("-"), .drawn(.digits, 13), .literal("-"), .drawn(.hex, 64), key: "SLACK_APP_TOKEN"),
+        format(
+            "slack-bot-token", .literal("xoxb-"), .drawn(.digits, 12), .literal("-"), .drawn(.digits, 13), .literal("-"),
+            .drawn(.alphanumeric, 24), key: "SLACK_BOT_TOKEN"),
+        format(
+            "slack-user-token", .literal("xoxp-"), .drawn(.digits, 12), .literal("-"), .drawn(.digits, 12), .literal("-"),
+            .drawn(.digits, 13), .literal("-"), .drawn(.hex, 32), key: "SLACK_TOKEN"),
+        format(
+            "slack-app-token", .literal("xapp-1-A"), .drawn(.upperAlphanumeric, 10), .literal("-"), .drawn(.digits, 13), .literal("-"),
+            .drawn(.hex, 64), key: "SLACK_APP_TOKEN"),
         format("slack-config-token", .literal("xoxe.xoxp-1-"), .drawn(.alphanumeric, 160), key: "SLACK_CONFIG_TOKEN"),
         format("slack-refresh-token", .literal("xoxe-1-"), .drawn(.alphanumeric, 140), key: "SLACK_REFRESH_TOKEN"),
-        format("slack-webhook", .literal("hooks.slack.com/services/T"), .drawn(.upperAlphanumeric, 10), .literal("/B"), .drawn(.upperAlphanumeric, 10), .literal("/"), .drawn(.alphanumeric, 24), key: "SLACK_WEBHOOK_URL"),
+        format(
+            "slack-webhook", .literal("hooks.slack.com/services/T"), .drawn(.upperAlphanumeric, 10), .literal("/B"),
+            .drawn(.upperAlphanumeric, 10), .literal("/"), .drawn(.alphanumeric, 24), key: "SLACK_WEBHOOK_URL"),
         format("stripe-secret-key", .literal("sk_live_"), .drawn(.alphanumeric, 99), key: "STRIPE_SECRET_KEY"),
         format("stripe-test-key", .literal("sk_test_"), .drawn(.alphanumeric, 24), key: "STRIPE_SECRET_KEY"),
         format("stripe-restricted-key", .literal("rk_live_"), .drawn(.alphanumeric, 24), key: "STRIPE_RESTRICTED_KEY"),
         format("stripe-webhook-secret", .literal("whsec_"), .drawn(.alphanumeric, 32), key: "STRIPE_WEBHOOK_SECRET"),
-        format("sentry-org-token", .literal("sntrys_eyJ"), .drawn(.base64, 80), .literal("_"), .drawn(.base64, 43), key: "SENTRY_AUTH_TOKEN"),
+        format(
+            "sentry-org-token", .literal("sntrys_eyJ"), .drawn(.base64, 80), .literal("_"), .drawn(.base64, 43), key: "SENTRY_AUTH_TOKEN"),
         format("sentry-user-token", .literal("sntryu_"), .drawn(.hex, 64), key: "SENTRY_AUTH_TOKEN"),
         format("shopify-access-token", .literal("shpat_"), .drawn(.hex, 32), key: "SHOPIFY_ACCESS_TOKEN"),
         format("shopify-custom-app", .literal("shpca_"), .drawn(.hex, 32), key: "SHOPIFY_TOKEN"),
@@ -119,17 +130,24 @@ enum SecretCorpus {
         format("planetscale-password", .literal("pscale_pw_"), .drawn(.urlSafe, 43), key: "PLANETSCALE_PASSWORD"),
         format("planetscale-oauth", .literal("pscale_oauth_"), .drawn(.urlSafe, 43), key: "PLANETSCALE_OAUTH"),
         format("grafana-cloud-token", .literal("glc_"), .drawn(.base64, 80), key: "GRAFANA_CLOUD_TOKEN"),
-        format("grafana-service-account", .literal("glsa_"), .drawn(.alphanumeric, 32), .literal("_"), .drawn(.hex, 8), key: "GRAFANA_TOKEN"),
+        format(
+            "grafana-service-account", .literal("glsa_"), .drawn(.alphanumeric, 32), .literal("_"), .drawn(.hex, 8), key: "GRAFANA_TOKEN"),
         format("grafana-api-key", .literal("eyJrIjoi"), .drawn(.base64, 70), key: "GRAFANA_API_KEY"),
         format("fly-token", .literal("FlyV1 fm2_lJPECAAAAAAAA"), .drawn(.base64, 120), key: "FLY_API_TOKEN"),
-        format("atlassian-api-token", .literal("ATATT3xFfGF0"), .drawn(.urlSafe, 170), .literal("="), .drawn(.upperHex, 8), key: "JIRA_API_TOKEN"),
+        format(
+            "atlassian-api-token", .literal("ATATT3xFfGF0"), .drawn(.urlSafe, 170), .literal("="), .drawn(.upperHex, 8),
+            key: "JIRA_API_TOKEN"),
         format("atlassian-connect", .literal("ATCTT3xFfGN0"), .drawn(.urlSafe, 170), key: "CONFLUENCE_TOKEN"),
         format("telegram-bot-token", .drawn(.digits, 10), .literal(":AA"), .drawn(.urlSafe, 33), key: "TELEGRAM_BOT_TOKEN"),
         format("google-api-key", .literal("AIza"), .drawn(.urlSafe, 35), key: "GOOGLE_API_KEY"),
         format("google-oauth-secret", .literal("GOCSPX-"), .drawn(.urlSafe, 28), key: "GOOGLE_CLIENT_SECRET"),
         format("google-oauth-access", .literal("ya29."), .drawn(.urlSafe, 120), key: "GOOGLE_ACCESS_TOKEN"),
-        format("openai-project-key", .literal("sk-proj-"), .drawn(.urlSafe, 74), .literal("T3BlbkFJ"), .drawn(.urlSafe, 74), key: "OPENAI_API_KEY"),
-        format("openai-legacy-key", .literal("sk-"), .drawn(.alphanumeric, 20), .literal("T3BlbkFJ"), .drawn(.alphanumeric, 20), key: "OPENAI_API_KEY"),
+        format(
+            "openai-project-key", .literal("sk-proj-"), .drawn(.urlSafe, 74), .literal("T3BlbkFJ"), .drawn(.urlSafe, 74),
+            key: "OPENAI_API_KEY"),
+        format(
+            "openai-legacy-key", .literal("sk-"), .drawn(.alphanumeric, 20), .literal("T3BlbkFJ"), .drawn(.alphanumeric, 20),
+            key: "OPENAI_API_KEY"),
         format("anthropic-api-key", .literal("sk-ant-api03-"), .drawn(.urlSafe, 93), .literal("AA"), key: "ANTHROPIC_API_KEY"),
         format("anthropic-admin-key", .literal("sk-ant-admin01-"), .drawn(.urlSafe, 93), .literal("AA"), key: "ANTHROPIC_ADMIN_KEY"),
         format("npm-token", .literal("npm_"), .drawn(.alphanumeric, 36), key: "NPM_TOKEN"),
@@ -155,7 +173,9 @@ enum SecretCorpus {
         format("notion-legacy-secret", .literal("secret_"), .drawn(.alphanumeric, 43), key: "NOTION_API_KEY"),
         format("square-access-token", .literal("EAAA"), .drawn(.urlSafe, 60), key: "SQUARE_ACCESS_TOKEN"),
         format("square-oauth-secret", .literal("sq0csp-"), .drawn(.urlSafe, 43), key: "SQUARE_OAUTH_SECRET"),
-        format("dynatrace-token", .literal("dt0c01."), .drawn(.upperAlphanumeric, 24), .literal("."), .drawn(.upperAlphanumeric, 64), key: "DT_API_TOKEN"),
+        format(
+            "dynatrace-token", .literal("dt0c01."), .drawn(.upperAlphanumeric, 24), .literal("."), .drawn(.upperAlphanumeric, 64),
+            key: "DT_API_TOKEN"),
         format("age-secret-key", .literal("AGE-SECRET-KEY-1"), .drawn(.bech32, 58), key: "SOPS_AGE_KEY"),
         format("twilio-api-key", .literal("SK"), .drawn(.hex, 32), key: "TWILIO_API_KEY"),
         format("mailgun-key", .literal("key-"), .drawn(.hex, 32), key: "MAILGUN_API_KEY"),
@@ -163,7 +183,9 @@ enum SecretCorpus {
         format("heroku-token", .literal("HRKU-AA"), .drawn(.urlSafe, 58), key: "HEROKU_API_KEY"),
         format("jfrog-api-key", .literal("AKCp"), .drawn(.alphanumeric, 69), key: "ARTIFACTORY_API_KEY"),
         format("jfrog-identity-token", .literal("cmVmdGtuOjAxOjE3"), .drawn(.alphanumeric, 48), key: "JFROG_ACCESS_TOKEN"),
-        format("mapbox-secret-token", .literal("sk.eyJ1Ijoi"), .drawn(.alphanumeric, 50), .literal("."), .drawn(.urlSafe, 22), key: "MAPBOX_SECRET_TOKEN"),
+        format(
+            "mapbox-secret-token", .literal("sk.eyJ1Ijoi"), .drawn(.alphanumeric, 50), .literal("."), .drawn(.urlSafe, 22),
+            key: "MAPBOX_SECRET_TOKEN"),
         format("shippo-token", .literal("shippo_live_"), .drawn(.hex, 40), key: "SHIPPO_API_TOKEN"),
         format("easypost-key", .literal("EZAK"), .drawn(.alphanumeric, 54), key: "EASYPOST_API_KEY"),
         format("duffel-token", .literal("duffel_live_"), .drawn(.urlSafe, 43), key: "DUFFEL_ACCESS_TOKEN"),
@@ -178,7 +200,9 @@ enum SecretCorpus {
         format("alibaba-access-key", .literal("LTAI"), .drawn(.alphanumeric, 20), key: "ALIBABA_ACCESS_KEY_ID"),
         format("infracost-key", .literal("ico-"), .drawn(.alphanumeric, 32), key: "INFRACOST_API_KEY"),
         format("intra42-secret", .literal("s-s4t2ud-"), .drawn(.hex, 64), key: "FT_CLIENT_SECRET"),
-        format("harness-pat", .literal("pat."), .drawn(.urlSafe, 22), .literal("."), .drawn(.hex, 24), .literal("."), .drawn(.alphanumeric, 20), key: "HARNESS_API_KEY"),
+        format(
+            "harness-pat", .literal("pat."), .drawn(.urlSafe, 22), .literal("."), .drawn(.hex, 24), .literal("."),
+            .drawn(.alphanumeric, 20), key: "HARNESS_API_KEY"),
         format("perplexity-key", .literal("pplx-"), .drawn(.alphanumeric, 48), key: "PERPLEXITY_API_KEY"),
         format("groq-key", .literal("gsk_"), .drawn(.alphanumeric, 52), key: "GROQ_API_KEY"),
         format("xai-key", .literal("xai-"), .drawn(.alphanumeric, 80), key: "XAI_API_KEY"),
@@ -186,18 +210,30 @@ enum SecretCorpus {
         format("supabase-secret-key", .literal("sb_secret_"), .drawn(.urlSafe, 31), key: "SUPABASE_SECRET_KEY"),
         format("cloudflare-origin-ca", .literal("v1.0-"), .drawn(.hex, 24), .literal("-"), .drawn(.hex, 146), key: "CF_ORIGIN_CA_KEY"),
         format("azure-ad-client-secret", .drawn(.alphanumeric, 3), .literal("8Q~"), .drawn(.urlSafe, 31), key: "AZURE_CLIENT_SECRET"),
-        format("azure-storage-connection", .literal("DefaultEndpointsProtocol=https;AccountName=prodlogs;AccountKey="), .drawn(.base64, 86), .literal("=="), key: "AZURE_STORAGE_CONNECTION_STRING"),
-        format("discord-webhook", .literal("https://discord.com/api/webhooks/"), .drawn(.digits, 18), .literal("/"), .drawn(.urlSafe, 68), key: "DISCORD_WEBHOOK_URL"),
+        format(
+            "azure-storage-connection", .literal("DefaultEndpointsProtocol=https;AccountName=prodlogs;AccountKey="), .drawn(.base64, 86),
+            .literal("=="), key: "AZURE_STORAGE_CONNECTION_STRING"),
+        format(
+            "discord-webhook", .literal("https://discord.com/api/webhooks/"), .drawn(.digits, 18), .literal("/"), .drawn(.urlSafe, 68),
+            key: "DISCORD_WEBHOOK_URL"),
         format("facebook-access-token", .literal("EAACEdEose0cBA"), .drawn(.alphanumeric, 100), key: "FB_ACCESS_TOKEN"),
         format("octopus-deploy-key", .literal("API-"), .drawn(.upperAlphanumeric, 26), key: "OCTOPUS_API_KEY"),
         format("langsmith-key", .literal("lsv2_pt_"), .drawn(.hex, 32), .literal("_"), .drawn(.hex, 10), key: "LANGSMITH_API_KEY"),
-        format("private-key-block", .literal("-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA"), .drawn(.base64, 120), .literal("\\n-----END RSA PRIVATE KEY-----"), key: "TLS_KEY"),
-        format("jwt", .literal("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi"), .drawn(.urlSafe, 60), .literal("."), .drawn(.urlSafe, 43), key: "ID_TOKEN"),
+        format(
+            "private-key-block", .literal("-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA"), .drawn(.base64, 120),
+            .literal("\\n-----END RSA PRIVATE KEY-----"), key: "TLS_KEY"),
+        format(
+            "jwt", .literal("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi"), .drawn(.urlSafe, 60), .literal("."), .drawn(.urlSafe, 43),
+            key: "ID_TOKEN"),
         format("jwt-base64", .literal("ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5"), .drawn(.base64, 96), key: "JWT_B64"),
-        format("postgres-uri", .literal("postgresql://app:"), .drawn(.alphanumeric, 20), .literal("@db.internal:5432/orders"), key: "DATABASE_URL"),
+        format(
+            "postgres-uri", .literal("postgresql://app:"), .drawn(.alphanumeric, 20), .literal("@db.internal:5432/orders"),
+            key: "DATABASE_URL"),
         format("redis-uri-no-user", .literal("redis://:"), .drawn(.alphanumeric, 24), .literal("@cache:6379/0"), key: "REDIS_URL"),
         format("amqp-uri", .literal("amqps://svc:"), .drawn(.alphanumeric, 18), .literal("@mq.internal/vhost"), key: "AMQP_URL"),
-        format("mongodb-srv-uri", .literal("mongodb+srv://admin:"), .drawn(.alphanumeric, 16), .literal("@cluster0.ab1cd.mongodb.net/"), key: "MONGO_URL"),
+        format(
+            "mongodb-srv-uri", .literal("mongodb+srv://admin:"), .drawn(.alphanumeric, 16), .literal("@cluster0.ab1cd.mongodb.net/"),
+            key: "MONGO_URL"),
     ]
 
     /// Formats with no prefix of their own, found only beside their key (gitleaks' keyword rules:
@@ -205,7 +241,9 @@ enum SecretCorpus {
     static let keyedFormats: [Format] = [
         keyed("datadog-api-key", .drawn(.hex, 32), key: "DD_API_KEY"),
         keyed("datadog-app-key", .drawn(.hex, 40), key: "DD_APP_KEY"),
-        keyed("heroku-legacy-key", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "HEROKU_API_KEY"),
+        keyed(
+            "heroku-legacy-key", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"),
+            .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "HEROKU_API_KEY"),
         keyed("cloudflare-api-token", .drawn(.urlSafe, 40), key: "CLOUDFLARE_API_TOKEN"),
         keyed("cloudflare-global-key", .drawn(.hex, 37), key: "CF_API_KEY"),
         keyed("aws-secret-access-key", .drawn(.base64, 40), key: "AWS_SECRET_ACCESS_KEY"),
@@ -216,18 +254,28 @@ enum SecretCorpus {
         keyed("algolia-admin-key", .drawn(.hex, 32), key: "ALGOLIA_ADMIN_KEY"),
         keyed("bitbucket-app-password", .literal("ATBB"), .drawn(.alphanumeric, 32), key: "BITBUCKET_APP_PASSWORD"),
         keyed("circleci-token", .literal("CCIPAT_"), .drawn(.alphanumeric, 22), .literal("_"), .drawn(.hex, 40), key: "CIRCLE_TOKEN"),
-        keyed("codecov-token", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "CODECOV_TOKEN"),
+        keyed(
+            "codecov-token", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"),
+            .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "CODECOV_TOKEN"),
         keyed("confluent-secret", .drawn(.alphanumeric, 64), key: "CONFLUENT_SECRET"),
         keyed("contentful-token", .drawn(.urlSafe, 43), key: "CONTENTFUL_ACCESS_TOKEN"),
         keyed("fastly-api-token", .drawn(.urlSafe, 32), key: "FASTLY_API_TOKEN"),
-        keyed("launchdarkly-key", .literal("api-"), .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "LAUNCHDARKLY_ACCESS_TOKEN"),
+        keyed(
+            "launchdarkly-key", .literal("api-"), .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4),
+            .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "LAUNCHDARKLY_ACCESS_TOKEN"),
         keyed("pagerduty-key", .drawn(.urlSafe, 20), key: "PAGERDUTY_API_KEY"),
-        keyed("opsgenie-key", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "OPSGENIE_API_KEY"),
+        keyed(
+            "opsgenie-key", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4),
+            .literal("-"), .drawn(.hex, 12), key: "OPSGENIE_API_KEY"),
         keyed("twilio-auth-token", .drawn(.hex, 32), key: "TWILIO_AUTH_TOKEN"),
         keyed("mailjet-secret", .drawn(.hex, 32), key: "MAILJET_SECRET_KEY"),
         keyed("zendesk-token", .drawn(.alphanumeric, 40), key: "ZENDESK_API_TOKEN"),
-        keyed("hubspot-key", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "HUBSPOT_API_KEY"),
-        keyed("snyk-token", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 12), key: "SNYK_TOKEN"),
+        keyed(
+            "hubspot-key", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4),
+            .literal("-"), .drawn(.hex, 12), key: "HUBSPOT_API_KEY"),
+        keyed(
+            "snyk-token", .drawn(.hex, 8), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4), .literal("-"), .drawn(.hex, 4),
+            .literal("-"), .drawn(.hex, 12), key: "SNYK_TOKEN"),
         keyed("sonar-token", .literal("squ_"), .drawn(.hex, 40), key: "SONAR_TOKEN"),
         keyed("travis-token", .drawn(.urlSafe, 22), key: "TRAVIS_API_TOKEN"),
         keyed("netlify-token", .drawn(.urlSafe, 43), key: "NETLIFY_AUTH_TOKEN"),

@@ -30,7 +30,9 @@ struct SecretCorpusTests {
         #expect(recall >= 0.95, "recall \(caught) of \(outcomes.count); missed: \(missed.prefix(40).map { "\($0.format): \($0.line)" })")
         for format in Set(outcomes.map(\.format)) {
             let own = outcomes.filter { $0.format == format }
-            #expect(own.filter(\.caught).count * 4 >= own.count * 3, "\(format) caught in \(own.filter(\.caught).count) of \(own.count): \(own.filter { !$0.caught }.map(\.line))")
+            #expect(
+                own.filter(\.caught).count * 4 >= own.count * 3,
+                "\(format) caught in \(own.filter(\.caught).count) of \(own.count): \(own.filter { !$0.caught }.map(\.line))")
         }
     }
 
@@ -46,7 +48,8 @@ struct SecretCorpusTests {
         var random = SeededRandom(seed: 7)
         let secret = format.make(&random)
         var counts = Redactor.Counts()
-        let output = Redactor.standard.redact("2026-10-01T08:00:03Z ERROR upstream rejected credential \(secret.text) (401)", counts: &counts)
+        let output = Redactor.standard.redact(
+            "2026-10-01T08:00:03Z ERROR upstream rejected credential \(secret.text) (401)", counts: &counts)
         #expect(output.hasPrefix("2026-10-01T08:00:03Z ERROR upstream rejected credential "))
         guard !Self.missedAlone.contains(name) else {
             withKnownIssue("no word of its own to look for: caught only under a key that names it") {

@@ -18,14 +18,20 @@ struct DocumentFitTests {
     static var huge: Incident {
         var incident = Lifecycle.approvedFix.incident
         let item = #"{"level":"error","msg":"pool exhausted","conn":"db-1","wait_ms":5000,"trace":"ñ€😀"}"#
-        incident.logs = (incident.logs ?? "") + "\n[2026-10-01 08:00:02 UTC] ["
+        incident.logs =
+            (incident.logs ?? "") + "\n[2026-10-01 08:00:02 UTC] ["
             + String(repeating: item + ",", count: 1_000_000 / item.utf8.count) + "]"
         incident.actionResult = (0..<4_000).map { "step \($0): | `restarting` ``` payments-api ~~~" }.joined(separator: "\n")
         incident.actionError = String(repeating: "warning: slow shutdown ```\n", count: 2_000)
-        incident.agentReasoning = "## Causa Raíz\nFuga de memoria.\n\n" + (0..<600).map { section in
-            "## Evidencia \(section)\n- punto uno\n- punto dos\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncódigo \(section)\n```\n"
-        }.joined(separator: "\n")
-        incident.events += (0..<2_000).map { IncidentEvent(status: "verifying", time: Timestamp(microseconds: incident.createdAt.microseconds + Int64(1_800 + $0) * 1_000_000)) }
+        incident.agentReasoning =
+            "## Causa Raíz\nFuga de memoria.\n\n"
+            + (0..<600).map { section in
+                "## Evidencia \(section)\n- punto uno\n- punto dos\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncódigo \(section)\n```\n"
+            }.joined(separator: "\n")
+        incident.events += (0..<2_000).map {
+            IncidentEvent(
+                status: "verifying", time: Timestamp(microseconds: incident.createdAt.microseconds + Int64(1_800 + $0) * 1_000_000))
+        }
         return incident
     }
 
@@ -98,7 +104,8 @@ struct DocumentFitTests {
         let generator = Self.generator()
         let incident = Lifecycle.approvedFix.incident
         var stored = incident
-        stored.postMortem = generator.document(for: incident).text
+        stored.postMortem =
+            generator.document(for: incident).text
             + "\n## Our notes\n\n" + String(repeating: "The on-call engineer's account, line by line.\n", count: 2_000)
         let (merged, fit) = generator.document(for: stored, facts: ReportModel.Facts(incident: stored, locale: "en"))
         #expect(merged.text.contains(String(repeating: "The on-call engineer's account, line by line.\n", count: 2_000)))
@@ -118,12 +125,13 @@ struct DocumentFitTests {
         #expect(Self.generator().document(for: incident).text == first)
     }
 
-    @Test(arguments: [
-        ("short\nlines", 10, "short\nlines", 0),
-        ("0123456789abc\nxy", 10, "0123456789 [... 3 more characters]\nxy", 1),
-        ("ñññññ😀😀\n\nabcdefghijk", 5, "ñññññ [... 2 more characters]\n\nabcde [... 6 more characters]", 2),
-        ("0123456789", 10, "0123456789", 0),
-    ] as [(String, Int, String, Int)])
+    @Test(
+        arguments: [
+            ("short\nlines", 10, "short\nlines", 0),
+            ("0123456789abc\nxy", 10, "0123456789 [... 3 more characters]\nxy", 1),
+            ("ñññññ😀😀\n\nabcdefghijk", 5, "ñññññ [... 2 more characters]\n\nabcde [... 6 more characters]", 2),
+            ("0123456789", 10, "0123456789", 0),
+        ] as [(String, Int, String, Int)])
     func cutsEveryLineLongerThanTheWidth(text: String, width: Int, expected: String, cut: Int) {
         let result = ReportCuts.cuttingLines(of: text, width: width) { ReportCuts.lineMarker($0, locale: "en") }
         #expect(result.text == expected)

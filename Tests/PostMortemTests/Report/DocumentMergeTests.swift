@@ -5,7 +5,9 @@ import TestSupport
 
 struct DocumentMergeTests {
     static func regions(_ facts: String) -> [DocumentRegions.Region] {
-        DocumentRegions.split("# Title \(facts)\n\nIntro.\n\n## Summary\n\nIt was \(facts).\n\n## Timeline\n\n| a |\n|---|\n| \(facts) |\n\n## Notes\n\n*Prompt.*\n")
+        DocumentRegions.split(
+            "# Title \(facts)\n\nIntro.\n\n## Summary\n\nIt was \(facts).\n\n## Timeline\n\n| a |\n|---|\n| \(facts) |\n\n## Notes\n\n*Prompt.*\n"
+        )
     }
 
     static func header(_ regions: [DocumentRegions.Region]) -> DocumentRegions.Header {
@@ -176,10 +178,11 @@ struct DocumentMergeTests {
         for round in 1...4 {
             document = random.edit(document)
             let before = DocumentMerge.Stored(document)
-            let allowedToGo = Set(before.pieces.flatMap { piece -> [Substring] in
-                guard case .region(let region, false) = piece else { return [] }
-                return Self.marked(region).split(separator: "\n", omittingEmptySubsequences: false)
-            })
+            let allowedToGo = Set(
+                before.pieces.flatMap { piece -> [Substring] in
+                    guard case .region(let region, false) = piece else { return [] }
+                    return Self.marked(region).split(separator: "\n", omittingEmptySubsequences: false)
+                })
             let after = Self.generate("v\(round)-\(random.next() % 3)", over: document).text
             let afterLines = Set(after.split(separator: "\n", omittingEmptySubsequences: false))
             for line in document.split(separator: "\n", omittingEmptySubsequences: false)

@@ -16,10 +16,11 @@ enum Lifecycle: String, CaseIterable {
     var incident: Incident {
         switch self {
         case .approvedFix:
-            var value = base(events: [
-                ("detected", 0), ("investigating", 0.2), ("analyzed", 3.5), ("awaiting_approval", 3.6),
-                ("executing_solution", 21), ("verifying", 21.3), ("resolved", 29.5),
-            ], executed: 21, resolved: 29.5)
+            var value = base(
+                events: [
+                    ("detected", 0), ("investigating", 0.2), ("analyzed", 3.5), ("awaiting_approval", 3.6),
+                    ("executing_solution", 21), ("verifying", 21.3), ("resolved", 29.5),
+                ], executed: 21, resolved: 29.5)
             value.title = "payments-api out of memory"
             value.target = "payments-api"
             value.incidentType = "oom"
@@ -30,7 +31,9 @@ enum Lifecycle: String, CaseIterable {
             value.proposedAction = "docker restart payments-api"
             value.actionResult = "payments-api\n"
             value.actionError = ""
-            value.metricsSnapshot = json(#"{"type": "container", "mem_usage_mb": 508.1, "mem_limit_mb": 512, "mem_percent": 99.2, "cpu_percent": 143.75, "net_in_kbps": 120.4, "net_out_kbps": 98.1, "restarts_1h": 3}"#)
+            value.metricsSnapshot = json(
+                #"{"type": "container", "mem_usage_mb": 508.1, "mem_limit_mb": 512, "mem_percent": 99.2, "cpu_percent": 143.75, "net_in_kbps": 120.4, "net_out_kbps": 98.1, "restarts_1h": 3}"#
+            )
             value.logs = (1...60).map { "[2026-10-01 07:\(50 + $0 / 10):0\($0 % 10) UTC] line \($0)" }.joined(separator: "\n")
             value.agentReasoning = """
                 ## Clasificación inicial
@@ -60,19 +63,21 @@ enum Lifecycle: String, CaseIterable {
             value.containerRuntime = "podman"
             return value
         case .postponedThenApproved:
-            var value = base(events: [
-                ("detected", 0), ("investigating", 0.2), ("analyzed", 4), ("awaiting_approval", 4.1), ("analyzed", 30),
-                ("awaiting_approval", 80), ("executing_solution", 95), ("verifying", 95.4), ("resolved", 104),
-            ], executed: 95, resolved: 104)
+            var value = base(
+                events: [
+                    ("detected", 0), ("investigating", 0.2), ("analyzed", 4), ("awaiting_approval", 4.1), ("analyzed", 30),
+                    ("awaiting_approval", 80), ("executing_solution", 95), ("verifying", 95.4), ("resolved", 104),
+                ], executed: 95, resolved: 104)
             value.title = "orders-worker stuck consuming queue"
             value.approvedBy = "luis.perez@example.com"
             value.proposedAction = "docker restart orders-worker"
             return value
         case .failedThenAlertmanager:
-            var value = base(events: [
-                ("detected", 0), ("analyzed", 3), ("awaiting_approval", 3.1), ("executing_solution", 12),
-                ("failed", 12.2), ("resolved", 55),
-            ], executed: 12, resolved: 55)
+            var value = base(
+                events: [
+                    ("detected", 0), ("analyzed", 3), ("awaiting_approval", 3.1), ("executing_solution", 12),
+                    ("failed", 12.2), ("resolved", 55),
+                ], executed: 12, resolved: 55)
             value.title = "billing-db-proxy refusing connections"
             value.containerRuntime = "kubernetes"
             value.approvedBy = "sre-oncall@example.com"
@@ -86,9 +91,10 @@ enum Lifecycle: String, CaseIterable {
             value.logs = "Reported by support: since about 09:00 customers receive no invoice e-mails."
             return value
         case .rejectedThenPatch:
-            var value = base(events: [
-                ("detected", 0), ("analyzed", 3), ("awaiting_approval", 3.2), ("failed", 9),
-            ], executed: 9, resolved: 600)
+            var value = base(
+                events: [
+                    ("detected", 0), ("analyzed", 3), ("awaiting_approval", 3.2), ("failed", 9),
+                ], executed: 9, resolved: 600)
             value.title = "cache cluster evicting hot keys"
             value.approvedBy = "marta.ruiz@example.com"
             value.proposedAction = "docker restart redis-cache"
@@ -101,28 +107,34 @@ enum Lifecycle: String, CaseIterable {
             value.approvedBy = "unknown"
             return value
         case .hostileAndOddMetrics:
-            var value = base(events: [
-                ("investigating", -1), ("detected", 0), ("investigating", 0.5), ("investigating", 0.5),
-                ("analyzed", 2), ("resolved", 30), ("verifying", 31),
-            ], resolved: 30)
+            var value = base(
+                events: [
+                    ("investigating", -1), ("detected", 0), ("investigating", 0.5), ("investigating", 0.5),
+                    ("analyzed", 2), ("resolved", 30), ("verifying", 31),
+                ], resolved: 30)
             value.title = "<script>alert(\"x\")</script> | api ``gateway`` **down** [click](javascript:alert(1))"
             value.target = "gw|edge\n# not a heading"
             value.serverName = "node-\u{202E}evil 🔥 مرحبا"
             value.agentReasoning = "## Causa Raíz\n<img src=x onerror=alert(2)>\n```\nunclosed fence"
             value.logs = "```\n</code></pre><script>alert(3)</script>\n~~~"
-            value.metricsSnapshot = json(#"{"type": "kubernetes", "mem_percent": "high", "ready": false, "cpu_percent": null, "labels": {"app": "gw|<x>", "tier": ["edge", null]}}"#)
+            value.metricsSnapshot = json(
+                #"{"type": "kubernetes", "mem_percent": "high", "ready": false, "cpu_percent": null, "labels": {"app": "gw|<x>", "tier": ["edge", null]}}"#
+            )
             return value
         case .connectionExhaustion:
-            var value = base(events: [
-                ("detected", 0), ("analyzed", 2), ("awaiting_approval", 2.2), ("executing_solution", 7),
-                ("verifying", 7.1), ("resolved", 16),
-            ], executed: 7, resolved: 16)
+            var value = base(
+                events: [
+                    ("detected", 0), ("analyzed", 2), ("awaiting_approval", 2.2), ("executing_solution", 7),
+                    ("verifying", 7.1), ("resolved", 16),
+                ], executed: 7, resolved: 16)
             value.title = "orders database out of connections"
             value.sourceType = "database"
             value.incidentType = "connection_exhaustion"
             value.approvedBy = "sre-oncall@example.com"
             value.proposedAction = "psql -c \"select pg_terminate_backend(pid) from pg_stat_activity where state = 'idle in transaction'\""
-            value.metricsSnapshot = json(#"{"type": "postgres", "connections": 97, "max_connections": 100, "conn_percent": 97.0, "db_size_mb": 20480.5, "cache_hit_percent": 85.12, "deadlocks_per_min": 0, "longest_tx_sec": 1843}"#)
+            value.metricsSnapshot = json(
+                #"{"type": "postgres", "connections": 97, "max_connections": 100, "conn_percent": 97.0, "db_size_mb": 20480.5, "cache_hit_percent": 85.12, "deadlocks_per_min": 0, "longest_tx_sec": 1843}"#
+            )
             return value
         }
     }

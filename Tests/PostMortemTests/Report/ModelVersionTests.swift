@@ -8,7 +8,7 @@ import Testing
 struct ModelVersionTests {
     /// Each model version and the hash of the golden documents it produced.
     static let recorded: [Int: String] = [
-        1: "87ef3831a3aa9fc4",
+        1: "87ef3831a3aa9fc4"
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {
@@ -20,6 +20,7 @@ struct ModelVersionTests {
         #expect(Self.recorded.keys.max() == ReportModel.version, "record the hash of version \(ReportModel.version) here")
         #expect(
             Self.recorded[ReportModel.version] == digest,
-            "The golden documents changed: bump ReportModel.version to \(ReportModel.version + 1) and record \(ReportModel.version + 1): \"\(digest)\" here")
+            "The golden documents changed: bump ReportModel.version to \(ReportModel.version + 1) and record \(ReportModel.version + 1): \"\(digest)\" here"
+        )
     }
 }

@@ -61,11 +61,14 @@ struct Outline {
 }
 
 struct ReportRenderingTests {
-    static let generators = Dictionary(uniqueKeysWithValues: TemplateSet.builtInLocales.map { locale in
-        var settings = ReportSettings()
-        settings.locale = locale
-        return (locale, PostMortemGenerator(templates: try! TemplateSet.load(locale: locale), settings: settings, connectionString: nil))
-    })
+    static let generators = Dictionary(
+        uniqueKeysWithValues: TemplateSet.builtInLocales.map { locale in
+            var settings = ReportSettings()
+            settings.locale = locale
+            return (
+                locale, PostMortemGenerator(templates: try! TemplateSet.load(locale: locale), settings: settings, connectionString: nil)
+            )
+        })
 
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Golden")
@@ -163,7 +166,10 @@ struct ReportRenderingTests {
         settings.incidentURL = "https://sentinel.example.com/incidents/{id}?from=report (x)"
         let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
         let document = generator.document(for: Lifecycle.approvedFix.incident).text
-        #expect(document.contains("| Incident | [a0000000-0000-4000-8000-000000000001](https://sentinel.example.com/incidents/a0000000-0000-4000-8000-000000000001?from=report%20%28x%29) |"))
+        #expect(
+            document.contains(
+                "| Incident | [a0000000-0000-4000-8000-000000000001](https://sentinel.example.com/incidents/a0000000-0000-4000-8000-000000000001?from=report%20%28x%29) |"
+            ))
     }
 
     @Test func showsTheLogTailAndSaysItWasCut() throws {

@@ -19,10 +19,11 @@ struct RunSummaryTests {
         let json = summary.json
         #expect(!json.contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == [
-            "generated", "unchanged", "conflicts", "skipped", "failed", "dryRun", "dataQuality", "elapsedSeconds", "exitCode",
-            "redactions", "settling", "settlingWritten", "shortened", "shortenedParts", "overLimit",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "generated", "unchanged", "conflicts", "skipped", "failed", "dryRun", "dataQuality", "elapsedSeconds", "exitCode",
+                "redactions", "settling", "settlingWritten", "shortened", "shortenedParts", "overLimit",
+            ])
         #expect(object["generated"] as? Int == 2)
         #expect(object["exitCode"] as? Int == 1)
         #expect(object["elapsedSeconds"] as? Double == 1.235)
