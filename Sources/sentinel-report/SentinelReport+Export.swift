@@ -33,8 +33,10 @@ extension SentinelReport {
         @Option(help: ArgumentHelp("html (pages and index.html), fragment (XHTML bodies) or markdown (and Home.md).", valueName: "format"))
         var format: ExportOptions.Format = .html
 
-        @Option(name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"))
-        var incidentIDs: [String] = []
+        @Option(
+            name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"),
+            transform: IncidentID.argument)
+        var incidentIDs: [IncidentID] = []
 
         @Option(help: ArgumentHelp("Only incidents resolved on or after this day (UTC).", valueName: "yyyy-mm-dd"))
         var since: Day?
@@ -48,9 +50,6 @@ extension SentinelReport {
         var incidentURL: String?
 
         func validate() throws {
-            for id in incidentIDs {
-                do { _ = try IncidentID.validated(id) } catch { throw ValidationError(error.description) }
-            }
             try Generate.validate(since: since, until: until)
             if let incidentURL { try ReportOptions.validate(incidentURL: incidentURL) }
         }
@@ -62,7 +61,7 @@ extension SentinelReport {
                 settings.incidentURL = incidentURL
                 var options = ExportOptions(output: URL(fileURLWithPath: output, isDirectory: true))
                 options.format = format
-                options.incidentIDs = try incidentIDs.map { try IncidentID.validated($0) }
+                options.incidentIDs = incidentIDs
                 options.since = since
                 options.until = until
                 return try Exporter(

@@ -35,8 +35,10 @@ extension SentinelReport {
         @OptionGroup var report: ReportOptions
         @OptionGroup var redaction: RedactionOptions
 
-        @Option(name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"))
-        var incidentIDs: [String] = []
+        @Option(
+            name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"),
+            transform: IncidentID.argument)
+        var incidentIDs: [IncidentID] = []
 
         @Flag(help: "Re-render every selected incident, not only those whose inputs changed (still keeping every edit).")
         var force = false
@@ -76,9 +78,6 @@ extension SentinelReport {
         var logLevel: Logger.Level?
 
         func validate() throws {
-            for id in incidentIDs {
-                do { _ = try IncidentID.validated(id) } catch { throw ValidationError(error.description) }
-            }
             if html && output == nil {
                 throw ValidationError("--html needs --output DIR to say where the pages go.")
             }
@@ -97,7 +96,7 @@ extension SentinelReport {
             let reporter = ProgressReporter(logLevel: logLevel)
             let summary = try exitingOnFatalError {
                 var options = GenerateOptions()
-                options.incidentIDs = try incidentIDs.map { try IncidentID.validated($0) }
+                options.incidentIDs = incidentIDs
                 options.force = force
                 options.dryRun = dryRun
                 options.since = since

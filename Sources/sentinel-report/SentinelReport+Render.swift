@@ -20,15 +20,11 @@ extension SentinelReport {
         @OptionGroup var report: ReportOptions
         @OptionGroup var redaction: RedactionOptions
 
-        @Argument(help: ArgumentHelp("The incident's id (a UUID).", valueName: "id"))
-        var id: String
+        @Argument(help: ArgumentHelp("The incident's id (a UUID).", valueName: "id"), transform: IncidentID.argument)
+        var id: IncidentID
 
         @Flag(help: "Print a standalone HTML page instead of markdown.")
         var html = false
-
-        func validate() throws {
-            do { _ = try IncidentID.validated(id) } catch { throw ValidationError(error.description) }
-        }
 
         func run() throws {
             let output = try exitingOnFatalError {

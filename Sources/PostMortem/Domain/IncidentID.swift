@@ -1,14 +1,22 @@
-/// Validation of incident ids given on the command line.
-public enum IncidentID {
-    /// The id in canonical lower-case form, or an error when it is not a UUID.
-    public static func validated(_ text: String) throws(GenerateError) -> String {
+/// An incident's id as given on the command line: a UUID, validated once, in canonical
+/// lower-case form.
+public struct IncidentID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The UUID's canonical text, as the store binds it.
+    public let text: String
+
+    /// The id `text` names, or an error saying what an id looks like.
+    public init(_ text: String) throws(GenerateError) {
         let lower = text.lowercased()
         let groups = lower.split(separator: "-", omittingEmptySubsequences: false)
         guard groups.map(\.count) == [8, 4, 4, 4, 12],
             groups.allSatisfy({ $0.allSatisfy { $0.isHexDigit && $0.isASCII } })
         else { throw .invalidIncidentID(text) }
-        return lower
+        self.text = lower
     }
+
+    public var description: String { text }
+
+    public static func < (a: IncidentID, b: IncidentID) -> Bool { a.text < b.text }
 
     /// The UUID halfway between two UUIDs (canonical lower-case form, `low` ≤ `high`), rounded
     /// down; `nil` when either is not one. Splits a range of ids between two connections.

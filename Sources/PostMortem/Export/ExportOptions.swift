@@ -21,7 +21,7 @@ public struct ExportOptions: Sendable {
 
     public var output: URL
     public var format: Format = .html
-    public var incidentIDs: [String] = []
+    public var incidentIDs: [IncidentID] = []
     /// Only incidents resolved on or after this day (UTC).
     public var since: Day?
     /// Only incidents resolved on or before this day.

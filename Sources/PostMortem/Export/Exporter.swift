@@ -23,7 +23,7 @@ public struct Exporter: Sendable {
             throw GenerateError.outputDirectory(options.output.path, error.localizedDescription)
         }
         let store = try IncidentStore(connectionString: connectionString)
-        let ids = Array(Set(options.incidentIDs)).sorted()
+        let ids = Array(Set(options.incidentIDs)).sorted().map(\.text)
         let security = try store.rowSecurity()
         try security.check(writing: false, requested: ids)
         let query = IncidentStore.Query(kind: .all, ids: ids.isEmpty ? nil : ids, since: options.since, until: options.until)

@@ -3,7 +3,7 @@ import Foundation
 /// What a `generate` run selects and where it writes.
 public struct GenerateOptions: Sendable {
     /// Only these incidents (validated UUIDs); empty selects by the rules below.
-    public var incidentIDs: [String] = []
+    public var incidentIDs: [IncidentID] = []
     /// Re-render every selected incident, not only those whose inputs changed (still losslessly).
     public var force = false
     /// Write nothing to the database.

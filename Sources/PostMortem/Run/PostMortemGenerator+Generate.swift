@@ -33,7 +33,7 @@ extension PostMortemGenerator {
             }
         }
         let store = try IncidentStore(connectionString: connectionString, logger: logger)
-        let ids = Array(Set(options.incidentIDs)).sorted()
+        let ids = Array(Set(options.incidentIDs)).sorted().map(\.text)
         let security = try store.rowSecurity()
         try security.check(writing: !options.dryRun, requested: ids)
         var query = IncidentStore.Query(

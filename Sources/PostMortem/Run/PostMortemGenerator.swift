@@ -81,8 +81,8 @@ public struct PostMortemGenerator: Sendable {
 
     /// Renders one incident, whatever its status, as `generate` would store it; writes nothing.
     /// The whole document is redacted, since it leaves the database.
-    public func render(id: String) throws -> (incident: Incident, document: String) {
-        let id = try IncidentID.validated(id)
+    public func render(id: IncidentID) throws -> (incident: Incident, document: String) {
+        let id = id.text
         let store = try IncidentStore(connectionString: connectionString, logger: logger)
         let security = try store.rowSecurity()
         try security.check(writing: false, requested: [id])

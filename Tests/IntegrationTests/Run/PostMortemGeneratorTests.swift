@@ -208,7 +208,7 @@ struct PostMortemGeneratorTests {
 
     @Test func renderWritesNothing() throws {
         let before = try database.snapshot()
-        let (incident, document) = try generator.render(id: Fixtures.pending)
+        let (incident, document) = try generator.render(id: IncidentID(Fixtures.pending))
         #expect(incident.status == "awaiting_approval")
         #expect(document.contains("# Post-mortem: inventory waiting"))
         #expect(try database.snapshot() == before)
@@ -216,7 +216,8 @@ struct PostMortemGeneratorTests {
 
     @Test func reportsUnknownAndUnresolvedIncidentsAsFailures() throws {
         let unknown = "a0000000-0000-4000-8000-0000000000ff"
-        let summary = try generate { $0.incidentIDs = [Fixtures.pending, unknown, Fixtures.approved] }
+        let ids = try [Fixtures.pending, unknown, Fixtures.approved].map(IncidentID.init)
+        let summary = try generate { $0.incidentIDs = ids }
         #expect(summary.generated == [Fixtures.approved])
         #expect(summary.failed.map(\.id) == [Fixtures.pending, unknown])
         #expect(summary.failed[0].reason.contains("awaiting_approval"))
@@ -316,7 +317,7 @@ struct PostMortemGeneratorTests {
         #expect(summary.generated.count > 2 * PostMortemGenerator.batchesBeforeLookalikes)
         for id in summary.generated {
             let stored = try #require(try database.postMortem(id))
-            #expect(try generator.render(id: id).document == stored)
+            #expect(try generator.render(id: IncidentID(id)).document == stored)
         }
         let last = try #require(try database.postMortem("c0000000-0000-4000-8000-000000000029"))
         #expect(last.contains("6 earlier incident(s) with the same fingerprint, or the same target and incident type"))
@@ -349,10 +350,11 @@ struct PostMortemGeneratorTests {
 
     @Test func writesMarkdownAndSafeHTMLFiles() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+        let hostile = try IncidentID(Fixtures.hostile)
         _ = try generate {
             $0.outputDirectory = output
             $0.html = true
-            $0.incidentIDs = [Fixtures.hostile]
+            $0.incidentIDs = [hostile]
         }
         let base = output.appendingPathComponent("2026-10-01-script-alert-1-script-api-down-a0000000")
         let markdown = try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)

@@ -3,7 +3,7 @@ import Testing
 
 struct IncidentIDTests {
     @Test func acceptsAndLowercasesUUIDs() throws {
-        #expect(try IncidentID.validated("A0000000-0000-4000-8000-00000000000F") == "a0000000-0000-4000-8000-00000000000f")
+        #expect(try IncidentID("A0000000-0000-4000-8000-00000000000F").text == "a0000000-0000-4000-8000-00000000000f")
     }
 
     @Test(arguments: [
@@ -11,7 +11,7 @@ struct IncidentIDTests {
         "a0000000-0000-4000-8000-000000000001'; drop table incidents; --", "ａ0000000-0000-4000-8000-000000000001",
     ])
     func rejectsAnythingElse(text: String) {
-        #expect(throws: GenerateError.invalidIncidentID(text)) { try IncidentID.validated(text) }
+        #expect(throws: GenerateError.invalidIncidentID(text)) { try IncidentID(text) }
     }
 
     @Test(arguments: [
