@@ -74,11 +74,11 @@ final class PCRE2Pattern: @unchecked Sendable {
     struct Replacement {
         var parts: [ReplacementPart]
         var group: Int?
-        var accept: ((Groups) -> Bool)?
+        var accept: (@Sendable (Groups) -> Bool)?
     }
 
-    /// `text` with every match replaced by `replacement`, and how many matches there were;
-    /// `nil` when there were none.
+    /// `text` with every match replaced by `replacement`, how many and where; `nil` when there
+    /// were none.
     ///
     /// A match that PCRE2 cannot finish (a limit reached on hostile text) fails closed: the
     /// rest of the text from where it started is replaced as one match.

@@ -13,7 +13,9 @@ public struct RedactionRule: Sendable {
     /// one of its trigger words, never over the whole text (see ``Redactor``).
     let withinLines: Bool
     let expression: PCRE2Pattern
-    private let replacementParts: [PCRE2Pattern.ReplacementPart]
+    /// How a match is replaced: the secret group only, and, with a key group, only what
+    /// ``SecretShape`` takes for a secret.
+    private let matchReplacement: PCRE2Pattern.Replacement
     /// With a secret group, only that group's text is replaced; the rest of the match stays.
     let secretGroup: Int?
     /// With a key group as well, a match is redacted only when ``SecretShape`` takes the secret
@@ -56,7 +58,14 @@ public struct RedactionRule: Sendable {
         self.triggers = triggers
         self.withinLines = withinLines && !triggers.isEmpty
         self.expression = expression
-        replacementParts = PCRE2Pattern.replacement(self.replacement)
+        var matchReplacement = PCRE2Pattern.Replacement(parts: PCRE2Pattern.replacement(self.replacement), group: secretGroup)
+        if let keyGroup, let secretGroup {
+            matchReplacement.accept = { groups in
+                guard let key = groups[keyGroup], let value = groups[secretGroup] else { return false }
+                return SecretShape.isSecret(key: key, value: value)
+            }
+        }
+        self.matchReplacement = matchReplacement
         self.secretGroup = secretGroup
         self.keyGroup = keyGroup
         do {
@@ -113,18 +122,5 @@ public struct RedactionRule: Sendable {
             if position == start || isSeparator(bytes[position - 1]) { starts.append(position) }
             position += 1
         }
-    }
-
-    /// How a match is replaced: the secret group only, and, with a key group, only what
-    /// ``SecretShape`` takes for a secret.
-    private var matchReplacement: PCRE2Pattern.Replacement {
-        var replacement = PCRE2Pattern.Replacement(parts: replacementParts, group: secretGroup)
-        if let keyGroup, let secretGroup {
-            replacement.accept = { groups in
-                guard let key = groups[keyGroup], let value = groups[secretGroup] else { return false }
-                return SecretShape.isSecret(key: key, value: value)
-            }
-        }
-        return replacement
     }
 }
