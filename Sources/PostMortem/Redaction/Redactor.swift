@@ -194,8 +194,8 @@ public struct Redactor: Sendable {
                 members.map { member in
                     // A member named like a secret (`"api_key": "…"`) is a key=value pair: its value goes whole.
                     var probe = Counts()
-                    if case .string(let value) = member.value, redact("\(member.key)=\(value)", counts: &probe) != "\(member.key)=\(value)",
-                        let rule = probe.byRule.keys.sorted().first
+                    if case .string(let value) = member.value, case let pair = "\(member.key)=\(value)",
+                        redact(pair, counts: &probe) != pair, let rule = probe.byRule.keys.sorted().first
                     {
                         counts.byRule[rule, default: 0] += 1
                         return (key: redact(member.key, counts: &counts), value: .string("[REDACTED:\(rule)]"))
