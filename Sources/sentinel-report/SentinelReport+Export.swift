@@ -26,6 +26,7 @@ extension SentinelReport {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var localeOption: LocaleOption
         @OptionGroup var redaction: RedactionOptions
+        @OptionGroup var selection: SelectionOptions
 
         @Option(help: ArgumentHelp("The folder to write to; created if missing.", valueName: "dir"))
         var output: String
@@ -34,23 +35,11 @@ extension SentinelReport {
         var format: ExportOptions.Format = .html
 
         @Option(
-            name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"),
-            transform: IncidentID.argument)
-        var incidentIDs: [IncidentID] = []
-
-        @Option(help: ArgumentHelp("Only incidents resolved on or after this day (UTC).", valueName: "yyyy-mm-dd"))
-        var since: Day?
-
-        @Option(help: ArgumentHelp("Only incidents resolved on or before this day (UTC).", valueName: "yyyy-mm-dd"))
-        var until: Day?
-
-        @Option(
             name: .customLong("incident-url"),
             help: ArgumentHelp("Link each page back to the dashboard: a URL with {id}.", valueName: "https://…/{id}"))
         var incidentURL: String?
 
         func validate() throws {
-            try Generate.validate(since: since, until: until)
             if let incidentURL { try ReportOptions.validate(incidentURL: incidentURL) }
         }
 
@@ -61,9 +50,9 @@ extension SentinelReport {
                 settings.incidentURL = incidentURL
                 var options = ExportOptions(output: URL(fileURLWithPath: output, isDirectory: true))
                 options.format = format
-                options.incidentIDs = incidentIDs
-                options.since = since
-                options.until = until
+                options.incidentIDs = selection.incidentIDs
+                options.since = selection.since
+                options.until = selection.until
                 return try Exporter(
                     settings: settings, connectionString: try connection.connectionString, redactor: try redaction.redactor()
                 ).export(options)

@@ -34,23 +34,13 @@ extension SentinelReport {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var report: ReportOptions
         @OptionGroup var redaction: RedactionOptions
-
-        @Option(
-            name: .customLong("incident"), help: ArgumentHelp("Only this incident id (repeatable).", valueName: "id"),
-            transform: IncidentID.argument)
-        var incidentIDs: [IncidentID] = []
+        @OptionGroup var selection: SelectionOptions
 
         @Flag(help: "Re-render every selected incident, not only those whose inputs changed (still keeping every edit).")
         var force = false
 
         @Flag(help: "Render, but write nothing to the database.")
         var dryRun = false
-
-        @Option(help: ArgumentHelp("Only incidents resolved on or after this day (UTC).", valueName: "yyyy-mm-dd"))
-        var since: Day?
-
-        @Option(help: ArgumentHelp("Only incidents resolved on or before this day (UTC).", valueName: "yyyy-mm-dd"))
-        var until: Day?
 
         @Option(help: ArgumentHelp("Process at most this many incidents.", valueName: "n"))
         var limit: Int?
@@ -81,26 +71,18 @@ extension SentinelReport {
             if html && output == nil {
                 throw ValidationError("--html needs --output DIR to say where the pages go.")
             }
-            try Self.validate(since: since, until: until)
             if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more.") }
-        }
-
-        /// Days in order: a `--since` after `--until` selects nothing, which is a mistake.
-        static func validate(since: Day?, until: Day?) throws {
-            if let since, let until, since > until {
-                throw ValidationError("--since \(since) is after --until \(until): no day is in between.")
-            }
         }
 
         func run() throws {
             let reporter = ProgressReporter(logLevel: logLevel)
             let summary = try exitingOnFatalError {
                 var options = GenerateOptions()
-                options.incidentIDs = incidentIDs
+                options.incidentIDs = selection.incidentIDs
                 options.force = force
                 options.dryRun = dryRun
-                options.since = since
-                options.until = until
+                options.since = selection.since
+                options.until = selection.until
                 options.limit = limit
                 options.settle = settle
                 options.outputDirectory = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
