@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// Embeds the package's top-level `templates/` folder into the target as Swift source.
 ///
-/// The generated file holds every `*.mustache` file as a string literal, so the built binary
+/// The generated file holds every `*.mustache` and `strings.json` file as a string literal, so the built binary
 /// needs no resource bundle and works when copied alone into an empty folder.
 @main
 struct EmbedTemplates: BuildToolPlugin {
@@ -26,6 +26,6 @@ struct EmbedTemplates: BuildToolPlugin {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             return []
         }
-        return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "mustache" }
+        return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "mustache" || $0.lastPathComponent == "strings.json" }
     }
 }

@@ -10,7 +10,11 @@ extension CompiledSet {
         private var bytes: [UInt8] = []
         private var stack: [TemplateValue]
 
-        var output: String { String(decodingInASCIIStretches: bytes) }
+        /// The text rendered since the last call, emptying the buffer for the next.
+        mutating func takeOutput() -> String {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return String(decodingInASCIIStretches: bytes)
+        }
 
         init(set: CompiledSet, model: TemplateObject) {
             self.set = set

@@ -95,9 +95,17 @@ struct CompiledSet: Sendable {
 
     /// Renders the template `name` with `model`; `nil` when the set has no such template.
     func render(_ name: String, model: TemplateObject) -> String? {
-        guard let index = indices[name] else { return nil }
+        render([name], model: model)[0]
+    }
+
+    /// Renders each template of `names` with `model`, one after the other in one buffer; `nil`
+    /// for a name the set has no template of.
+    func render(_ names: [String], model: TemplateObject) -> [String?] {
         var renderer = Renderer(set: self, model: model)
-        renderer.run(templates[index])
-        return renderer.output
+        return names.map { name in
+            guard let index = indices[name] else { return nil }
+            renderer.run(templates[index])
+            return renderer.takeOutput()
+        }
     }
 }

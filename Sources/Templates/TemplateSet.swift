@@ -1,17 +1,25 @@
 import Foundation
 import Mustache
 
-/// A parsed set of post-mortem templates: the built-in files, optionally overridden from a folder.
+/// The templates and strings of one locale: the built-in files, optionally overridden from a folder.
 ///
-/// The document is rendered from the template named ``documentName``; every other file is a
-/// partial it can include by name (its path under the set without `.mustache`). A folder given
-/// with ``load(locale:overrides:)`` may replace any single file; the rest falls back to the
-/// built-in set, which is embedded in the binary.
+/// A document is a list of sections (``DocumentLayout``): `postmortem.mustache` for every
+/// incident, `types/<incident_type>.mustache` for incidents of that type. Every other
+/// `*.mustache` file is a partial, named by its path under the set without `.mustache`; a
+/// section renders its partial under its heading from ``strings``.
+///
+/// Files come in layers: English, then the built-in set of the locale, then the locale's
+/// folder under `--templates`; each layer replaces single files (and single strings) of the
+/// ones before. The built-in sets are embedded in the binary.
 public struct TemplateSet: Sendable {
-    /// The template a document is rendered from.
+    /// The template listing the sections of every document.
     public static let documentName = "postmortem"
+    /// The locale every other one falls back to.
+    public static let baseLocale = "en"
     /// The built-in locales.
     public static let builtInLocales = ["en", "es"]
+    /// The heading put above a post-mortem that sentinel-report did not write, kept below it.
+    public static let earlierName = "earlier"
 
     /// Where the set came from: `builtin:<locale>`, or `custom:<locale>` when a folder overrides files.
     public let name: String
@@ -19,37 +27,72 @@ public struct TemplateSet: Sendable {
     public let sources: [String: String]
     /// Where each template came from: its path under `templates/`, or the custom file's path.
     public let origins: [String: String]
+    public let strings: Strings
+    /// The sections of each document, keyed by document template name.
+    public let layouts: [String: DocumentLayout]
     private let library: MustacheLibrary
     /// Every template compiled for the fast renderer; `nil` when one of them needs swift-mustache.
     private let compiled: CompiledSet?
 
+    /// The locale of the templates and strings.
+    public var locale: String { strings.locale }
+
     /// The templates a document can be rendered from: the default and every per-type one.
     public var documentNames: [String] {
-        [Self.documentName] + sources.keys.filter { $0.hasPrefix("types/") }.sorted()
+        [Self.documentName] + layouts.keys.filter { $0 != Self.documentName }.sorted()
     }
 
-    /// Loads the built-in set for `locale` and applies the files of `overrides`, if any.
+    /// Loads the set of `locale`: the built-in files, and those of `folder` when given.
     ///
-    /// Every file is parsed before anything is returned, so a broken template stops a run
-    /// before it reads or writes any incident.
-    public static func load(locale: String = "en", overrides: URL? = nil) throws(TemplateError) -> TemplateSet {
-        guard builtInLocales.contains(locale) else {
+    /// `folder` holds one folder per locale (`en/`, `fr/`…), or, written by earlier versions,
+    /// the templates of the chosen built-in locale directly. Every file is parsed and every document
+    /// checked before anything is returned, so a broken set stops a run before it reads or
+    /// writes any incident.
+    public static func load(locale: String = baseLocale, overrides folder: URL? = nil) throws(TemplateError) -> TemplateSet {
+        guard let first = locale.unicodeScalars.first, first.properties.isAlphabetic,
+            locale.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        else {
             throw .unknownLocale(locale, known: builtInLocales)
         }
-        var sources = builtInSources(locale: locale)
+        let custom = try folder.map { folder throws(TemplateError) in try localeFolder(locale, in: folder) }
+        var layers = [(origin: "templates/\(baseLocale)/", files: builtInFiles(locale: baseLocale))]
+        if locale != baseLocale, builtInLocales.contains(locale) {
+            layers.append(("templates/\(locale)/", builtInFiles(locale: locale)))
+        } else if locale != baseLocale, custom == nil {
+            throw .unknownLocale(locale, known: builtInLocales + (folder.map(localeFolders) ?? []))
+        }
+        if let custom {
+            layers.append((custom.path + "/", try files(in: custom)))
+        }
+        var sources: [String: String] = [:]
         var origins: [String: String] = [:]
-        for name in sources.keys { origins[name] = "templates/\(locale)/\(name).mustache" }
-        var setName = "builtin:\(locale)"
-        if let overrides {
-            for (name, file) in try customFiles(in: overrides) {
-                do {
-                    sources[name] = try String(contentsOf: file, encoding: .utf8)
-                } catch {
-                    throw .unreadableFile(path: file.path, reason: "not readable as UTF-8 text")
+        var stringLayers: [(tables: Strings.Tables, file: String)] = []
+        for layer in layers {
+            for (path, text) in layer.files {
+                if path == Strings.fileName {
+                    stringLayers.append((try Strings.tables(from: text, file: layer.origin + path), layer.origin + path))
+                } else {
+                    let name = String(path.dropLast(".mustache".count))
+                    sources[name] = text
+                    origins[name] = layer.origin + path
                 }
-                origins[name] = file.path
             }
-            setName = "custom:\(locale)"
+        }
+        let strings = try Strings.merged(stringLayers, locale: locale)
+        var layouts: [String: DocumentLayout] = [:]
+        for name in sources.keys where name == documentName || name.hasPrefix("types/") {
+            let origin = origins[name] ?? name
+            let layout = try DocumentLayout(parsing: sources[name] ?? "", file: origin)
+            for (position, id) in layout.sections.enumerated() {
+                guard sources[id] != nil, id != documentName, !id.hasPrefix("types/") else {
+                    throw .section(id, document: origin, reason: "has no template: add \(id).mustache")
+                }
+                guard position == 0 || strings.sections[id] != nil else {
+                    throw .section(
+                        id, document: origin, reason: "has no heading: add \"\(id)\": \"…\" to the sections of \(Strings.fileName)")
+                }
+            }
+            layouts[name] = layout
         }
         _ = MarkdownContentType.registered
         var library = MustacheLibrary()
@@ -61,18 +104,38 @@ public struct TemplateSet: Sendable {
             guard let template = CompiledTemplate(text) else { break }
             templates[name] = template
         }
-        let compiled = templates.count == sources.count ? CompiledSet(templates) : nil
-        return TemplateSet(name: setName, sources: sources, origins: origins, library: library, compiled: compiled)
+        return TemplateSet(
+            name: "\(custom == nil ? "builtin" : "custom"):\(locale)", sources: sources, origins: origins,
+            strings: strings, layouts: layouts, library: library,
+            compiled: templates.count == sources.count ? CompiledSet(templates) : nil)
     }
 
-    /// The heading put above a post-mortem that sentinel-report did not write, kept below it.
-    public static let earlierName = "earlier"
+    /// One section of a rendered document: its id and its markdown, heading included.
+    public struct Section: Sendable, Equatable {
+        public let id: String
+        public let text: String
 
-    /// Renders the document template with `model`.
+        public init(id: String, text: String) {
+            self.id = id
+            self.text = text
+        }
+    }
+
+    /// Renders the sections of the document for `incidentType` with `model`.
     ///
-    /// When the set has `types/<incidentType>`, that template replaces the default document.
-    public func render(_ model: TemplateObject, incidentType: String? = nil) -> String {
-        render(model, template: documentName(for: incidentType))
+    /// When the set has `types/<incidentType>`, its sections replace the default document's. A
+    /// section whose template renders only white space is left out, heading and all.
+    public func sections(_ model: TemplateObject, incidentType: String? = nil) -> [Section] {
+        guard let layout = layouts[documentName(for: incidentType)] else { return [] }
+        let bodies =
+            compiled?.render(layout.sections, model: model).map { $0 ?? "" }
+            ?? layout.sections.map { renderWithSwiftMustache(model, template: $0) }
+        var sections: [Section] = []
+        for (position, (id, body)) in zip(layout.sections, bodies).enumerated() where body.contains(where: { !$0.isWhitespace }) {
+            let text = position == 0 ? body : "## \(strings.sections[id] ?? id)\n\n" + body
+            sections.append(Section(id: id, text: text))
+        }
+        return sections
     }
 
     /// Renders the template `name` with `model`; empty when the set has no such template.
@@ -90,52 +153,102 @@ public struct TemplateSet: Sendable {
         library.render(model.mustacheValue, withTemplate: name) ?? ""
     }
 
-    /// A hash of every template's name and text, to tell when the set changed.
+    /// A hash of every template's name and text, and of the strings, to tell when the set changed.
     public var fingerprint: String {
         var hasher = FNV1a()
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
             hasher.combine(text)
         }
+        hasher.combine(strings.json)
         return hasher.hex
     }
 
     /// The template a document of `incidentType` is rendered from.
     public func documentName(for incidentType: String?) -> String {
-        guard let incidentType, sources["types/\(incidentType)"] != nil else { return Self.documentName }
+        guard let incidentType, layouts["types/\(incidentType)"] != nil else { return Self.documentName }
         return "types/\(incidentType)"
     }
 
-    /// The built-in files of `locale`, keyed by template name (their path without `.mustache`).
-    public static func builtInSources(locale: String) -> [String: String] {
-        let prefix = "\(locale)/"
-        var sources: [String: String] = [:]
-        for (path, text) in EmbeddedTemplates.files where path.hasPrefix(prefix) {
-            sources[String(path.dropFirst(prefix.count).dropLast(".mustache".count))] = text
-        }
-        return sources
+    /// Every file of the set as a locale folder holds it (`types/x.mustache`, `strings.json`),
+    /// with the strings complete: what `templates init` writes.
+    public var files: [String: String] {
+        var files = Dictionary(uniqueKeysWithValues: sources.map { ("\($0.key).mustache", $0.value) })
+        files[Strings.fileName] = strings.json
+        return files
     }
 
-    /// The `*.mustache` files under `directory`, keyed by template name.
-    private static func customFiles(in directory: URL) throws(TemplateError) -> [String: URL] {
+    /// The built-in files of `locale`, keyed by path under the locale's folder.
+    static func builtInFiles(locale: String) -> [String: String] {
+        let prefix = "\(locale)/"
+        var files: [String: String] = [:]
+        for (path, text) in EmbeddedTemplates.files where path.hasPrefix(prefix) {
+            files[String(path.dropFirst(prefix.count))] = text
+        }
+        return files
+    }
+
+    /// Whether `path` (under a locale folder) is a file of a template set.
+    static func isSetFile(_ path: String) -> Bool {
+        path.hasSuffix(".mustache") || path == Strings.fileName
+    }
+
+    /// The folder holding `locale`'s files in `folder`: its subfolder of that name, or `folder`
+    /// itself when it holds templates directly.
+    private static func localeFolder(_ locale: String, in folder: URL) throws(TemplateError) -> URL {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw .unusableDirectory(path: directory.path, reason: "it does not exist")
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            throw .unusableDirectory(path: folder.path, reason: "it does not exist")
         }
         guard isDirectory.boolValue else {
-            throw .unusableDirectory(path: directory.path, reason: "it is a file, not a folder")
+            throw .unusableDirectory(path: folder.path, reason: "it is a file, not a folder")
         }
+        let sub = folder.appendingPathComponent(locale, isDirectory: true)
+        if FileManager.default.fileExists(atPath: sub.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return sub
+        }
+        // A new locale needs a folder of its own; a built-in one may be overridden by a folder
+        // holding its files directly, as earlier versions wrote them.
+        let others = localeFolders(folder)
+        guard builtInLocales.contains(locale) else { throw .unknownLocale(locale, known: builtInLocales + others) }
+        let top = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard top.contains(where: { isSetFile($0) || $0 == "types" }) else {
+            throw .unusableDirectory(
+                path: folder.path,
+                reason: "it has no folder \(locale)/ and no template file"
+                    + (others.isEmpty ? "" : " (it has templates for: \(others.joined(separator: ", ")))"))
+        }
+        return folder
+    }
+
+    /// The names of `folder`'s subfolders that hold a template set.
+    private static func localeFolders(_ folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { name in
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)) ?? []
+            return files.contains(where: isSetFile)
+        }.sorted()
+    }
+
+    /// The set's files under `directory` (templates in it and its subfolders, and its
+    /// `strings.json`), keyed by path under it.
+    private static func files(in directory: URL) throws(TemplateError) -> [String: String] {
         guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
             throw .unusableDirectory(path: directory.path, reason: "it cannot be read")
         }
         let root = directory.standardizedFileURL.path
-        var files: [String: URL] = [:]
-        for case let url as URL in walker where url.pathExtension == "mustache" {
-            let relative = url.standardizedFileURL.path.dropFirst(root.count + 1)
-            files[String(relative.dropLast(".mustache".count))] = url
+        var files: [String: String] = [:]
+        for case let url as URL in walker {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+            guard relative.hasSuffix(".mustache") || relative == Strings.fileName else { continue }
+            do {
+                files[relative] = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw .unreadableFile(path: url.path, reason: "not readable as UTF-8 text")
+            }
         }
         guard !files.isEmpty else {
-            throw .unusableDirectory(path: directory.path, reason: "it holds no *.mustache file")
+            throw .unusableDirectory(path: directory.path, reason: "it holds no *.mustache file and no \(Strings.fileName)")
         }
         return files
     }

@@ -5,14 +5,7 @@ import Templates
 
 /// How documents are rendered, shared by every command that renders.
 struct ReportOptions: ParsableArguments {
-    @Option(
-        name: .customLong("templates"),
-        help: ArgumentHelp(
-            "A folder of *.mustache files that replace built-in templates of the same name.", valueName: "dir"))
-    var directory: String?
-
-    @OptionGroup var localeOption: LocaleOption
-    var locale: String { localeOption.locale }
+    @OptionGroup var template: TemplateOptions
 
     @Option(
         name: .customLong("incident-url"),
@@ -49,12 +42,12 @@ struct ReportOptions: ParsableArguments {
 
     /// Loads and parses the set; a broken template ends the run here, before any database access.
     func templates() throws -> TemplateSet {
-        try TemplateSet.load(locale: locale, overrides: directory.map { URL(fileURLWithPath: $0) })
+        try template.templates()
     }
 
-    var settings: ReportSettings {
-        var settings = ReportSettings()
-        settings.locale = locale
+    /// The settings for documents rendered with `templates`.
+    func settings(for templates: TemplateSet) -> ReportSettings {
+        var settings = ReportSettings(strings: templates.strings)
         settings.incidentURL = incidentURL
         settings.logLines = logLines
         settings.maxCharacters = maxCharacters == 0 ? nil : maxCharacters

@@ -24,7 +24,7 @@ extension SentinelReport {
                 """)
 
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var localeOption: LocaleOption
+        @OptionGroup var template: TemplateOptions
         @OptionGroup var redaction: RedactionOptions
         @OptionGroup var selection: SelectionOptions
 
@@ -45,8 +45,7 @@ extension SentinelReport {
 
         func run() throws {
             let summary = try exitingOnFatalError {
-                var settings = ReportSettings()
-                settings.locale = localeOption.locale
+                var settings = ReportSettings(strings: try template.templates().strings)
                 settings.incidentURL = incidentURL
                 var options = ExportOptions(output: URL(fileURLWithPath: output, isDirectory: true))
                 options.format = format

@@ -87,8 +87,9 @@ extension SentinelReport {
                 options.settle = settle
                 options.outputDirectory = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
                 options.html = html
+                let templates = try report.templates()
                 let generator = PostMortemGenerator(
-                    templates: try report.templates(), settings: report.settings,
+                    templates: templates, settings: report.settings(for: templates),
                     connectionString: try connection.connectionString, redactor: try redaction.redactor(), logger: reporter.logger)
                 return try generator.generate(options, countFirst: reporter.isTerminal, progress: reporter.report)
             }

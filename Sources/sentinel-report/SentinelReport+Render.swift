@@ -28,8 +28,9 @@ extension SentinelReport {
 
         func run() throws {
             let output = try exitingOnFatalError {
+                let templates = try report.templates()
                 let generator = PostMortemGenerator(
-                    templates: try report.templates(), settings: report.settings, connectionString: try connection.connectionString,
+                    templates: templates, settings: report.settings(for: templates), connectionString: try connection.connectionString,
                     redactor: try redaction.redactor())
                 let (incident, document) = try generator.render(id: id)
                 if incident.status != .resolved {

@@ -25,16 +25,20 @@ extension SentinelReport.TemplatesCommand {
             abstract: "Lists the built-in template sets, their files and their per-type documents.",
             discussion: "Example:\n  sentinel-report templates list")
 
-        func run() {
+        func run() throws {
             for locale in TemplateSet.builtInLocales {
-                let names = TemplateSet.builtInSources(locale: locale).keys.sorted()
-                print("\(locale) (--locale \(locale)): templates/\(locale)/")
-                for name in names where !name.hasPrefix("types/") {
-                    print("  \(name).mustache\(name == TemplateSet.documentName ? "  (the document)" : "")")
+                let set = try TemplateSet.load(locale: locale)
+                print("\(locale) (--locale \(locale)): templates/\(locale)/, anything it lacks from templates/\(TemplateSet.baseLocale)/")
+                for name in set.documentNames {
+                    let kind =
+                        name.hasPrefix("types/") ? "the document for incident_type '\(name.dropFirst("types/".count))'" : "the document"
+                    let sections = set.layouts[name]?.sections.joined(separator: ", ") ?? ""
+                    print("  \(name).mustache  (\(kind): \(sections))")
                 }
-                for name in names where name.hasPrefix("types/") {
-                    print("  \(name).mustache  (the document for incident_type '\(name.dropFirst("types/".count))')")
+                for name in set.sources.keys.sorted() where set.layouts[name] == nil {
+                    print("  \(name).mustache")
                 }
+                print("  \(Strings.fileName)  (headings, metric labels, page and index words)")
             }
         }
     }
@@ -67,8 +71,7 @@ extension SentinelReport.TemplatesCommand {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)
             }
-            var settings = ReportSettings()
-            settings.locale = locale
+            let settings = ReportSettings(strings: set.strings)
             let generator = PostMortemGenerator(templates: set, settings: settings, connectionString: nil)
             var problems: [String] = []
             for incident in SampleIncidents.all where generator.document(for: incident).text.isEmpty {
@@ -93,12 +96,15 @@ extension SentinelReport.TemplatesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Writes the built-in templates to a folder, to start customising them.",
             discussion: """
-                Writes every built-in file of the chosen locale; existing files are never overwritten. \
-                Keep only the files you change: the rest falls back to the built-in set.
+                Writes every file of the chosen built-in locale (templates and strings.json); existing \
+                files are never overwritten. Keep only the files you change: the rest falls back to the \
+                built-in set. To add a language, write a set into a folder named after it and translate it.
 
-                Example:
-                  sentinel-report templates init my-templates --locale es
+                Examples:
+                  sentinel-report templates init my-templates/es --locale es
                   sentinel-report generate --templates my-templates --locale es
+                  sentinel-report templates init my-templates/fr --locale en   # then translate it
+                  sentinel-report generate --templates my-templates --locale fr
                 """)
 
         @Argument(help: ArgumentHelp("The folder to write to; created if missing.", valueName: "dir"))
@@ -109,8 +115,12 @@ extension SentinelReport.TemplatesCommand {
 
         func run() throws {
             let root = URL(fileURLWithPath: directory, isDirectory: true)
-            let files = TemplateSet.builtInSources(locale: locale).sorted { $0.key < $1.key }
-                .map { (url: root.appendingPathComponent("\($0.key).mustache"), text: $0.value) }
+            guard TemplateSet.builtInLocales.contains(locale) else {
+                throw ValidationError(
+                    "--locale must be a built-in locale to copy: \(TemplateSet.builtInLocales.joined(separator: ", ")).")
+            }
+            let files = try TemplateSet.load(locale: locale).files.sorted { $0.key < $1.key }
+                .map { (url: root.appendingPathComponent($0.key), text: $0.value) }
             let existing = files.filter { FileManager.default.fileExists(atPath: $0.url.path) }
             guard existing.isEmpty else {
                 let names = existing.map(\.url.path).joined(separator: ", ")
@@ -129,7 +139,7 @@ extension SentinelReport.TemplatesCommand {
                     Data("sentinel-report: cannot write the templates to \(root.path): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
-            print("Wrote \(files.count) \(locale) templates to \(root.path).")
+            print("Wrote \(files.count) \(locale) files (templates and \(Strings.fileName)) to \(root.path).")
         }
     }
 }

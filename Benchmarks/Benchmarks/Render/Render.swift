@@ -35,9 +35,9 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("render the markdown only") { benchmark in
         for index in benchmark.scaledIterations {
             let incident = redacted[index]
-            let facts = ReportModel.Facts(incident: incident, locale: generator.settings.locale)
+            let facts = ReportModel.Facts(incident: incident, strings: generator.settings.strings)
             let model = ReportModel.make(for: incident, facts: facts, generator: author, settings: generator.settings)
-            blackHole(generator.templates.render(model, incidentType: incident.incidentType))
+            blackHole(generator.templates.sections(model, incidentType: incident.incidentType))
         }
     }
 

@@ -23,9 +23,9 @@ let redacted = incidents.map { incident in
     var counts = Redactor.Counts()
     return generator.redactor.redact(incident, counts: &counts)
 }
-let facts = redacted.map { ReportModel.Facts(incident: $0, locale: generator.settings.locale) }
+let facts = redacted.map { ReportModel.Facts(incident: $0, strings: generator.settings.strings) }
 let models = zip(redacted, facts).map { ReportModel.make(for: $0, facts: $1, generator: author, settings: generator.settings) }
-let bodies = zip(redacted, models).map { generator.templates.render($1, incidentType: $0.incidentType) }
+let sections = zip(redacted, models).map { generator.templates.sections($1, incidentType: $0.incidentType) }
 /// The render-only benchmark's edited documents: built only for the stage that merges into them.
 nonisolated(unsafe) var edited: [Incident] = []
 
@@ -39,7 +39,7 @@ let stages: [(name: String, run: () -> Void)] = [
             }
         }
     ),
-    ("facts", { for incident in redacted { blackHole(ReportModel.Facts(incident: incident, locale: generator.settings.locale)) } }),
+    ("facts", { for incident in redacted { blackHole(ReportModel.Facts(incident: incident, strings: generator.settings.strings)) } }),
     // The model built and, when the next one replaces it, freed.
     (
         "model",
@@ -63,11 +63,11 @@ let stages: [(name: String, run: () -> Void)] = [
         "templates",
         {
             for (incident, model) in zip(redacted, models) {
-                blackHole(generator.templates.render(model, incidentType: incident.incidentType))
+                blackHole(generator.templates.sections(model, incidentType: incident.incidentType))
             }
         }
     ),
-    ("regions", { for body in bodies { blackHole(DocumentRegions.split(body)) } }),
+    ("regions", { for sections in sections { blackHole(DocumentRegions.regions(sections)) } }),
     ("document", { for incident in redacted { blackHole(generator.document(for: incident).text) } }),
     // The document merged into a stored one with an edited section, the incident renamed since.
     (

@@ -23,7 +23,7 @@ public struct MetricsReport: Sendable {
     public var oddValues: [String]
 
     /// `nil` when nothing was captured: no snapshot, JSON null, or an empty object or array.
-    public init?(incident: Incident, locale: String) {
+    public init?(incident: Incident, labels: [String: String]) {
         if let raw = incident.unparsableMetrics {
             self.init(type: nil, rows: [Row(path: "(not valid JSON)", value: raw, unit: "")], oddValues: [])
             return
@@ -45,7 +45,7 @@ public struct MetricsReport: Sendable {
         for metric in MetricCatalog.metrics(forType: type) {
             guard let member = members.first(where: { $0.key == metric.key }) else { continue }
             known.append(metric.key)
-            var row = Row(path: metric.key, label: metric.label(for: locale), value: "", unit: metric.unit)
+            var row = Row(path: metric.key, label: labels[metric.key], value: "", unit: metric.unit)
             switch (metric.kind, member.value) {
             case (.boolean, .bool(let flag)):
                 row.value = flag ? "true" : "false"

@@ -8,29 +8,23 @@ public enum Charts {
         public var span: Span
     }
 
-    static let phaseNames: [String: (en: String, es: String)] = [
-        "detection": ("Detection", "Detección"), "triage": ("Triage", "Triaje"),
-        "decision": ("Waiting for a decision", "Espera de decisión"), "execution": ("Execution", "Ejecución"),
-        "verification": ("Verification", "Verificación"),
-    ]
-
     /// The phases the timeline records, in order: detection (detected → investigating), triage
     /// (investigating → analyzed), waiting for a decision (awaiting_approval → executing or
     /// failed), execution (executing_solution → verifying) and verification (verifying →
     /// resolved). A phase with a missing or reversed endpoint is left out.
-    public static func phases(_ timeline: Timeline, locale: String) -> [Phase] {
+    public static func phases(_ timeline: Timeline, names: Strings.Phases) -> [Phase] {
         let bounds: [(String, IncidentStatus, [IncidentStatus])] = [
-            ("detection", .detected, [.investigating]), ("triage", .investigating, [.analyzed]),
-            ("decision", .awaitingApproval, [.executingSolution, .failed]),
-            ("execution", .executingSolution, [.verifying, .failed]), ("verification", .verifying, [.resolved, .failed]),
+            (names.detection, .detected, [.investigating]), (names.triage, .investigating, [.analyzed]),
+            (names.decision, .awaitingApproval, [.executingSolution, .failed]),
+            (names.execution, .executingSolution, [.verifying, .failed]), (names.verification, .verifying, [.resolved, .failed]),
         ]
-        return bounds.compactMap { key, from, to in
+        return bounds.compactMap { name, from, to in
             guard let start = timeline.first(from) else { return nil }
             let ends = to.compactMap { timeline.first($0, from: start.time) }
             guard let end = ends.min(by: { $0.time < $1.time }) else { return nil }
             let span = start.time.duration(to: end.time)
-            guard !span.isNegative, let name = phaseNames[key] else { return nil }
-            return Phase(name: locale == "es" ? name.es : name.en, span: span)
+            guard !span.isNegative else { return nil }
+            return Phase(name: name, span: span)
         }
     }
 

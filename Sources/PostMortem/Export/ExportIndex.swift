@@ -12,7 +12,7 @@ public struct ExportIndex {
     public var entries: [Entry]
     public var settings: ReportSettings
 
-    var spanish: Bool { settings.locale == "es" }
+    private var words: Strings.Index { settings.strings.index }
 
     /// Entries by month (`yyyy-mm`), newest month first, newest incident first within it.
     var months: [(month: String, entries: [Entry])] {
@@ -33,22 +33,18 @@ public struct ExportIndex {
         incident.resolvedAt.map { incident.createdAt.duration(to: $0).text } ?? "—"
     }
 
-    var title: String { spanish ? "Post-mortems" : "Post-mortems" }
-
     private var columns: [String] {
-        spanish
-            ? ["Detectado", "Título", "Severidad", "Objetivo", "Tiempo de resolución"]
-            : ["Detected", "Title", "Severity", "Target", "Time to resolve"]
+        [words.detected, words.incidentTitle, words.severity, words.target, words.timeToResolve]
     }
 
     /// The index as well-formed XHTML inside one element.
     public var body: String {
-        var html = "<section class=\"index\">\n<h1>\(title)</h1>\n"
-        if entries.isEmpty { html += "<p>\(spanish ? "No hay post-mortems que exportar." : "No post-mortems to export.")</p>\n" }
+        var html = "<section class=\"index\">\n<h1>\(HTMLPage.escape(words.title))</h1>\n"
+        if entries.isEmpty { html += "<p>\(HTMLPage.escape(words.empty))</p>\n" }
         for (month, entries) in months {
             html +=
                 "<h2 id=\"m-\(month)\">\(month)</h2>\n<table>\n<thead><tr>"
-                + columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                + columns.map { "<th>\(HTMLPage.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for entry in entries {
                 let incident = entry.incident
                 let severity = HTMLPage.escape(incident.severity)
@@ -64,15 +60,17 @@ public struct ExportIndex {
     }
 
     public var html: String {
-        HTMLPage.document(title: title, language: settings.locale, body: body)
+        HTMLPage.document(title: words.title, language: settings.locale, body: body)
     }
 
     /// The index as markdown (`Home.md`), with relative links.
     public var markdown: String {
-        var text = "# \(title)\n"
-        if entries.isEmpty { text += "\n\(spanish ? "No hay post-mortems que exportar." : "No post-mortems to export.")\n" }
+        var text = "# \(Markdown.inline(words.title))\n"
+        if entries.isEmpty { text += "\n\(Markdown.inline(words.empty))\n" }
         for (month, entries) in months {
-            text += "\n## \(month)\n\n| " + columns.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 5) + "\n"
+            text +=
+                "\n## \(month)\n\n| " + columns.map(Markdown.inline).joined(separator: " | ") + " |\n|"
+                + String(repeating: "---|", count: 5) + "\n"
             for entry in entries {
                 let incident = entry.incident
                 let link = entry.file.replacingOccurrences(of: " ", with: "%20")

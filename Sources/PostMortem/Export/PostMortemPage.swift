@@ -1,3 +1,4 @@
+import Foundation
 import Templates
 
 /// The HTML of one stored post-mortem, for wikis: metadata, pictures, then the document.
@@ -17,37 +18,46 @@ public struct PostMortemPage {
         self.incident = incident
         self.document = document
         self.settings = settings
-        self.facts = facts ?? ReportModel.Facts(incident: incident, locale: settings.locale)
+        self.facts = facts ?? ReportModel.Facts(incident: incident, strings: settings.strings)
     }
 
-    var spanish: Bool { settings.locale == "es" }
+    private var words: Strings.Page { settings.strings.page }
 
-    /// The document with the metadata and charts after its title, as well-formed XHTML inside
-    /// one `<article>`.
+    /// The document with the metadata and charts after its title block (the `header` region),
+    /// as well-formed XHTML inside one `<article>`; before the document when it has no such region.
     public var body: String {
-        let document = HTMLRenderer.fragment(fromMarkdown: DocumentRegions.withoutMarkers(document), anchors: true)
-        let split = document.range(of: "</h1>\n").map { $0.upperBound } ?? document.startIndex
-        return "<article class=\"post-mortem\">\n" + document[..<split] + extras + document[split...] + "</article>\n"
+        // A paragraph of its own where the header region ends, found again in the HTML: a token
+        // no document holds, so a person's text can never be taken for it.
+        let token = "sentinelreportpage" + UUID().uuidString.filter(\.isHexDigit)
+        let headerEnd = "\n" + DocumentRegions.endPrefix + "header" + DocumentRegions.suffix + "\n"
+        var marked = document
+        if let end = marked.range(of: headerEnd) { marked.replaceSubrange(end, with: "\n\n\(token)\n\n") }
+        let html = HTMLRenderer.fragment(fromMarkdown: DocumentRegions.withoutMarkers(marked), anchors: true)
+        let paragraph = "<p>\(token)</p>\n"
+        guard html.contains(paragraph) else {
+            // Inside a block a person left open: the token is text there, and is taken out.
+            return "<article class=\"post-mortem\">\n" + extras + html.replacingOccurrences(of: token, with: "") + "</article>\n"
+        }
+        return "<article class=\"post-mortem\">\n" + html.replacingOccurrences(of: paragraph, with: extras) + "</article>\n"
     }
 
     /// The metadata block and the pictures.
     private var extras: String {
         var html = metadata + "\n"
-        let phases = Charts.phases(facts.timeline, locale: settings.locale)
-        if let bar = Charts.phaseBar(phases, title: spanish ? "Fases del incidente" : "Phases of the incident") {
-            html +=
-                "<figure>\(bar)<figcaption>\(spanish ? "Fases del incidente, proporcionales a su duración." : "Phases of the incident, proportional to their length.")</figcaption></figure>\n"
+        let phases = Charts.phases(facts.timeline, names: settings.strings.phases)
+        if let bar = Charts.phaseBar(phases, title: words.phasesTitle) {
+            html += "<figure>\(bar)<figcaption>\(HTMLPage.escape(words.phasesCaption))</figcaption></figure>\n"
         }
-        if let bars = Charts.metricBars(facts.metrics, title: spanish ? "Porcentajes en la detección" : "Percentages at detection") {
-            html +=
-                "<figure>\(bars)<figcaption>\(spanish ? "Porcentajes en la detección; la línea marca el 90 %." : "Percentages at detection; the line marks 90 %.")</figcaption></figure>\n"
+        if let bars = Charts.metricBars(facts.metrics, title: words.percentagesTitle) {
+            html += "<figure>\(bars)<figcaption>\(HTMLPage.escape(words.percentagesCaption))</figcaption></figure>\n"
         }
         return html
     }
 
     /// A standalone page.
     public var html: String {
-        HTMLPage.document(title: "Post-mortem: \(incident.title)", language: settings.locale, body: body)
+        HTMLPage.document(
+            title: words.title.replacingOccurrences(of: "{title}", with: incident.title), language: settings.locale, body: body)
     }
 
     private var metadata: String {
@@ -55,18 +65,15 @@ public struct PostMortemPage {
         let id = HTMLPage.escape(incident.id)
         let idHTML = settings.link(for: incident.id).map { "<a href=\"\(HTMLPage.escape($0))\">\(id)</a>" } ?? id
         var rows: [(String, String)] = [
-            (spanish ? "Incidente" : "Incident", idHTML),
-            (
-                spanish ? "Post-mortem actualizado" : "Post-mortem updated",
-                incident.postMortemUpdatedAt.map { HTMLPage.escape($0.utcText) + " UTC" } ?? "—"
-            ),
+            (words.incident, idHTML),
+            (words.updated, incident.postMortemUpdatedAt.map { HTMLPage.escape($0.utcText) + " UTC" } ?? "—"),
         ]
         if let header {
             rows.append(("sentinel-report", HTMLPage.escape(header.toolVersion)))
-            rows.append((spanish ? "Plantillas" : "Templates", HTMLPage.escape(header.templateSet)))
+            rows.append((words.templates, HTMLPage.escape(header.templateSet)))
         } else {
-            rows.append((spanish ? "Origen" : "Written by", spanish ? "no lo generó sentinel-report" : "not generated by sentinel-report"))
+            rows.append((words.writtenBy, HTMLPage.escape(words.notGenerated)))
         }
-        return "<dl class=\"meta\">" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
+        return "<dl class=\"meta\">" + rows.map { "<dt>\(HTMLPage.escape($0.0))</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
     }
 }

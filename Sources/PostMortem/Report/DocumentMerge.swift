@@ -91,6 +91,16 @@ public enum DocumentMerge {
                 if stretch < bytes.count, bytes[bytes.count - 1] != UInt8(ascii: "\n") { buffer += "\n" }
                 if !buffer.isEmpty { pieces.append(.text(buffer)) }
             }
+            // Documents of format 2 and earlier name their regions by heading: mapped to ids once.
+            if (header?.format ?? 0) < 3 {
+                if let regions = header?.regions { header?.regions = regions.map { DocumentRegions.legacyNames[$0] ?? $0 } }
+                pieces = pieces.map { piece in
+                    guard case .region(let region, let edited) = piece, let id = DocumentRegions.legacyNames[region.name] else {
+                        return piece
+                    }
+                    return .region(.init(name: id, content: region.content, algorithm: region.algorithm, hash: region.hash), edited: edited)
+                }
+            }
             self.header = header
             self.pieces = pieces
         }

@@ -3,11 +3,11 @@ import Templates
 /// How sentinel-report marks what it generated inside a post-mortem, so that regeneration can
 /// replace exactly that and keep everything a person wrote.
 ///
-/// A generated document starts with a document marker and consists of regions, one per `##`
-/// section (the part before the first one is `header`), each between a begin marker that
-/// records the hash of the content as generated and an end marker:
+/// A generated document starts with a document marker and consists of regions, one per section
+/// of its layout (``DocumentLayout``), named by the section's id, each between a begin marker
+/// that records the hash of the content as generated and an end marker:
 ///
-///     <!-- sentinel-report document; version 0.1.0; format 2; templates builtin:en; inputs 9f…; regions header,summary -->
+///     <!-- sentinel-report document; version 0.1.0; format 3; templates builtin:en; inputs 9f…; regions header,summary -->
 ///
 ///     <!-- sentinel-report begin summary xxh64 0a1b2c3d4e5f6789 -->
 ///     ## Summary
@@ -16,8 +16,9 @@ import Templates
 ///
 /// The markers are HTML comments: invisible in rendered markdown and in the HTML export.
 public enum DocumentRegions {
-    /// Version of the document layout; bumped when generated documents change shape.
-    public static let formatVersion = 2
+    /// Version of the document layout; bumped when generated documents change shape. Format 3
+    /// names regions by section id; earlier formats by the slug of their heading (see ``legacyNames``).
+    public static let formatVersion = 3
     static let documentPrefix = "<!-- sentinel-report document; "
     static let beginPrefix = "<!-- sentinel-report begin "
     static let endPrefix = "<!-- sentinel-report end "
@@ -57,8 +58,8 @@ public enum DocumentRegions {
         }
     }
 
-    /// A region hash as named in begin markers. New regions are written with `xxh64`; stored
-    /// documents written by earlier builds carry `fnv1a64`, which is still read.
+    /// A region hash as named in begin markers. New regions are written with `xxh64`, and only
+    /// ever will be; stored documents written by earlier builds carry `fnv1a64`, which is still read.
     public enum HashAlgorithm: String, Sendable {
         case xxh64
         case fnv1a64
@@ -75,6 +76,8 @@ public enum DocumentRegions {
     /// The fields of a document marker.
     public struct Header: Sendable, Equatable {
         public var toolVersion: String
+        /// The ``formatVersion`` the document was written in.
+        public var format: Int
         public var templateSet: String
         /// The hash of everything the document was generated from (see ``IncidentStore``).
         public var inputs: String
@@ -82,12 +85,13 @@ public enum DocumentRegions {
         public var regions: [String]
 
         var line: String {
-            "\(documentPrefix)version \(toolVersion); format \(formatVersion); templates \(templateSet); "
+            "\(documentPrefix)version \(toolVersion); format \(format); templates \(templateSet); "
                 + "inputs \(inputs); regions \(regions.joined(separator: ","))\(suffix)"
         }
 
-        init(toolVersion: String, templateSet: String, inputs: String, regions: [String]) {
+        init(toolVersion: String, format: Int = formatVersion, templateSet: String, inputs: String, regions: [String]) {
             self.toolVersion = toolVersion
+            self.format = format
             self.templateSet = templateSet
             self.inputs = inputs
             self.regions = regions
@@ -107,6 +111,7 @@ public enum DocumentRegions {
         init?(bytes line: UnsafeBufferPointer<UInt8>) {
             guard let body = markerBody(line, prefix: documentPrefix) else { return nil }
             var version: String?
+            var format = 1
             var templates: String?
             var inputs: String?
             var regions: [String] = []
@@ -116,6 +121,7 @@ public enum DocumentRegions {
                 let value = field[(space + 1)...]
                 switch String(decoding: field[..<space], as: UTF8.self) {
                 case "version": version = String(decoding: value, as: UTF8.self)
+                case "format": format = Int(String(decoding: value, as: UTF8.self)) ?? format
                 case "templates": templates = String(decoding: value, as: UTF8.self)
                 case "inputs": inputs = String(decoding: value, as: UTF8.self)
                 case "regions": regions = words(value, separatedBy: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
@@ -123,7 +129,7 @@ public enum DocumentRegions {
                 }
             }
             guard let version, let templates, let inputs else { return nil }
-            self.init(toolVersion: version, templateSet: templates, inputs: inputs, regions: regions)
+            self.init(toolVersion: version, format: format, templateSet: templates, inputs: inputs, regions: regions)
         }
     }
 
@@ -141,54 +147,12 @@ public enum DocumentRegions {
         return words
     }
 
-    /// Splits a rendered body into regions at its `##` headings (outside code blocks).
-    ///
-    /// The text before the first `##` heading is the region `header`; each other region is
-    /// named after its heading (lower-case letters and digits joined by `-`), with `-2`, `-3`…
-    /// added to repeated names.
-    public static func split(_ body: String) -> [Region] {
-        // Where each region starts, found line by line on the UTF-8 bytes.
-        var text = body
-        let starts: [(name: String, offset: Int)] = text.withUTF8 { bytes in
-            var starts: [(name: String, offset: Int)] = [("header", 0)]
-            var fence = FenceTracker()
-            var lineStart = 0
-            while lineStart < bytes.count {
-                let lineEnd = bytes.firstNewline(from: lineStart)
-                defer { lineStart = lineEnd + 1 }
-                // Only a line starting with `#`, a space or a fence byte can start a region or a fence.
-                let first = bytes[lineStart]
-                guard first == UInt8(ascii: "#") || first == UInt8(ascii: " ") || first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
-                else { continue }
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-                if !fence.isOpen, first == UInt8(ascii: "#"), line.count >= 3, line[1] == UInt8(ascii: "#"), line[2] == UInt8(ascii: " ") {
-                    var name = slug(UnsafeBufferPointer(rebasing: line.dropFirst(3)))
-                    // Regions are few: a scan of the names costs less than a set.
-                    if starts.contains(where: { $0.name == name }) {
-                        var number = 2
-                        while starts.contains(where: { $0.name == "\(name)-\(number)" }) { number += 1 }
-                        name = "\(name)-\(number)"
-                    }
-                    starts.append((name, lineStart))
-                }
-                fence.read(line)
-            }
-            return starts
-        }
-        // Contents sliced from the body by UTF-8 offset (lines start after an ASCII line break,
-        // so on a character boundary): copied, not decoded again.
-        var regions: [Region] = []
-        regions.reserveCapacity(starts.count)
-        for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1].offset : body.utf8.count
-            let slice = body[utf8Offsets: start.offset..<end]
-            if position == 0, slice.isEmpty { continue }
-            // Room for the line breaks added below: growing the string would copy it again.
-            var content = ""
-            content.reserveCapacity(slice.utf8.count + 2)
-            content += slice
-            // Whole lines, and a blank line last, so the end marker never joins a table or paragraph.
-            let tail = slice.utf8.suffix(3)
+    /// The regions of a rendered document: one per section, named by its id, its content whole
+    /// lines with a blank line last, so that the end marker never joins a table or paragraph.
+    public static func regions(_ sections: [TemplateSet.Section]) -> [Region] {
+        sections.map { section in
+            var content = section.text
+            let tail = content.utf8.suffix(3)
             if !tail.contains(0x0D) {
                 // Without `\r` (which joins a following `\n` into one character), count bytes.
                 let breaks = tail.reversed().prefix { $0 == UInt8(ascii: "\n") }.count
@@ -197,10 +161,28 @@ public enum DocumentRegions {
                 if !content.hasSuffix("\n") { content += "\n" }
                 if !content.hasSuffix("\n\n") { content += "\n" }
             }
-            regions.append(Region(name: start.name, content: content))
+            return Region(name: section.id, content: content)
         }
-        return regions
     }
+
+    /// The section id of each region name that documents of format 2 and earlier carry: the
+    /// slug of the built-in English or Spanish heading it had then. Read once, when such a
+    /// document is regenerated; frozen, since the headings are free to change now.
+    static let legacyNames: [String: String] = [
+        "summary": "summary", "resumen": "summary",
+        "key-durations": "durations", "duraciones-clave": "durations",
+        "timeline": "timeline", "cronología": "timeline",
+        "metrics-at-detection": "metrics", "métricas-en-la-detección": "metrics",
+        "connections-at-detection": "connections", "conexiones-en-la-detección": "connections",
+        "root-cause-and-analysis": "analysis", "causa-raíz-y-análisis": "analysis",
+        "corrective-action-and-approval": "action", "acción-correctiva-y-aprobación": "action",
+        "recurrence": "recurrence", "recurrencia": "recurrence",
+        "logs": "logs", "registros": "logs",
+        "action-items": "action-items", "acciones-de-seguimiento": "action-items",
+        "lessons-learned": "lessons", "lecciones-aprendidas": "lessons",
+        "notes": "notes", "notas": "notes",
+        "data-quality-notes": "data-quality", "notas-sobre-la-calidad-de-los-datos": "data-quality",
+    ]
 
     /// The document without its marker lines, for HTML: the markers are for regeneration only.
     public static func withoutMarkers(_ document: String) -> String {
@@ -249,67 +231,5 @@ public enum DocumentRegions {
     static func markedCount(_ region: Region) -> Int {
         beginPrefix.utf8.count + endPrefix.utf8.count + 2 * (region.name.utf8.count + suffix.utf8.count + 1)
             + 2 + region.algorithm.rawValue.utf8.count + region.hash.utf8.count + region.content.utf8.count
-    }
-
-    /// A region's name from its heading's UTF-8 bytes: ``asciiSlug(_:)`` or ``unicodeSlug(_:)``.
-    static func slug(_ heading: UnsafeBufferPointer<UInt8>) -> String {
-        heading.allSatisfy({ $0 < 0x80 }) ? asciiSlug(heading) : unicodeSlug(Substring(String(decoding: heading, as: UTF8.self)))
-    }
-
-    /// Lower-case letters and digits of any script, other runs turned into one `-`.
-    static func unicodeSlug(_ heading: Substring) -> String {
-        var slug = ""
-        for character in heading.lowercased() {
-            if character.isLetter || character.isNumber {
-                slug.append(character)
-            } else if !slug.isEmpty, slug.last != "-" {
-                slug.append("-")
-            }
-        }
-        while slug.last == "-" { slug.removeLast() }
-        return slug.isEmpty ? "section" : slug
-    }
-}
-
-extension DocumentRegions {
-    /// ``unicodeSlug(_:)`` for ASCII headings, on bytes: the same letters, digits and dashes.
-    static func asciiSlug(_ heading: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(heading.count)
-        for byte in heading {
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
-                bytes.append(lower)
-            } else if let last = bytes.last, last != UInt8(ascii: "-") {
-                bytes.append(UInt8(ascii: "-"))
-            }
-        }
-        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
-        return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// Follows fenced code blocks line by line, so markers and headings inside code are ignored.
-struct FenceTracker {
-    private var fence: (byte: UInt8, length: Int)?
-
-    var isOpen: Bool { fence != nil }
-
-    /// Reads one line (without its line break) as UTF-8 bytes: fences are ASCII.
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
-        guard indent < 4 else { return }
-        let rest = bytes.dropFirst(indent)
-        guard let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return }
-        let run = rest.prefix { $0 == first }.count
-        guard run >= 3 else { return }
-        let after = rest.dropFirst(run)
-        if let open = fence {
-            if first == open.byte, run >= open.length, String(decoding: after, as: UTF8.self).allSatisfy(\.isWhitespace) {
-                fence = nil
-            }
-        } else if first == UInt8(ascii: "~") || !after.contains(UInt8(ascii: "`")) {
-            fence = (first, run)
-        }
     }
 }

@@ -36,16 +36,6 @@ public struct ReportCuts: Sendable, Equatable {
         ].compactMap { $0.1 == nil ? nil : $0.0 }
     }
 
-    /// The end of a log line that lost `count` characters, in `locale`'s words.
-    static func lineMarker(_ count: Int, locale: String) -> String {
-        locale == "es" ? " [... \(count) caracteres más]" : " [... \(count) more characters]"
-    }
-
-    /// The line that stands for `count` characters left out of a command's output.
-    static func middleMarker(_ count: Int, locale: String) -> String {
-        locale == "es" ? "[... \(count) caracteres omitidos ...]" : "[... \(count) characters left out ...]"
-    }
-
     /// `text` with every line longer than `width` Unicode scalars cut after `width`, followed
     /// by `marker` of how many it lost; and how many lines were cut. Lines are found and cut on
     /// UTF-8 bytes: a line of `width` bytes or fewer is copied as it is.

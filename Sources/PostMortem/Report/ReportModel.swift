@@ -13,7 +13,7 @@ public enum ReportModel {
     /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
     /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
     /// golden documents change and this number does not.
-    static let version = 1
+    static let version = 2
 
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
@@ -40,11 +40,11 @@ public enum ReportModel {
         /// cut to fit renders it again).
         public let analysis: EmbeddedMarkdown?
 
-        public init(incident: Incident, locale: String) {
+        public init(incident: Incident, strings: Strings) {
             timeline = Timeline(incident: incident)
             chain = DecisionChain(incident: incident, timeline: timeline)
             durations = KeyDurations(incident: incident, timeline: timeline, chain: chain)
-            metrics = MetricsReport(incident: incident, locale: locale)
+            metrics = MetricsReport(incident: incident, labels: strings.metrics)
             notes = DataQualityNote.notes(incident: incident, timeline: timeline, durations: durations, metrics: metrics)
             analysis = incident.agentReasoning.map { EmbeddedMarkdown($0, below: 3) }
         }
@@ -69,7 +69,7 @@ public enum ReportModel {
             "summary": .object(summaryValues(facts)),
             "durations": .object(durationValues(facts.durations)),
             "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries)),
-            "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, locale: settings.locale)),
+            "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, marks: settings.strings.cuts)),
             "recurrence": .object(recurrenceValues(incident.recurrence)),
             "dataQuality": .list(ends(of: facts.notes, keeping: cuts.timelineEntries) { .object(noteValues($1)) }),
             "hasDataQualityNotes": .flag(!facts.notes.isEmpty),
@@ -97,7 +97,7 @@ public enum ReportModel {
             var longLines = 0
             if let width = cuts.logLineWidth {
                 (lines, longLines) = ReportCuts.cuttingLines(of: lines, width: width) {
-                    ReportCuts.lineMarker($0, locale: settings.locale)
+                    Strings.filling(settings.strings.cuts.lineEnd, count: $0)
                 }
             }
             var values: TemplateObject = [
@@ -214,13 +214,11 @@ public enum ReportModel {
     /// A command's output or error as a code block under `block`; with
     /// ``ReportCuts/outputCharacters``, its start and end only, flagged `shortened`, with how many
     /// characters are `omitted` of its `total`.
-    private static func output(_ text: String, cuts: ReportCuts, locale: String) -> TemplateValue {
+    private static func output(_ text: String, cuts: ReportCuts, marks: Strings.Cuts) -> TemplateValue {
         guard let budget = cuts.outputCharacters,
             let (kept, omitted) = ReportCuts.cuttingMiddle(
                 of: text, keeping: budget,
-                marker: {
-                    ReportCuts.middleMarker($0, locale: locale)
-                })
+                marker: { Strings.filling(marks.middle, count: $0) })
         else {
             return ["block": .text(Markdown.codeBlock(text, language: "text")), "shortened": false]
         }
@@ -230,7 +228,7 @@ public enum ReportModel {
         ]
     }
 
-    private static func actionValues(_ incident: Incident, chain: DecisionChain, cuts: ReportCuts, locale: String) -> TemplateObject {
+    private static func actionValues(_ incident: Incident, chain: DecisionChain, cuts: ReportCuts, marks: Strings.Cuts) -> TemplateObject {
         var values: TemplateObject = [
             "approved": .flag(chain.decision == .approved), "rejected": .flag(chain.decision == .rejected),
             "postponed": .flag(chain.decision == .postponed), "undecided": .flag(chain.decision == .none),
@@ -238,8 +236,8 @@ public enum ReportModel {
         values["decidedBy"] = text(incident.approvedBy)
         values["executedAt"] = text(incident.executedAt?.utcText)
         if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = block(proposed, language: "sh") }
-        if let result = commandOutput(incident) { values["result"] = output(result, cuts: cuts, locale: locale) }
-        if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, locale: locale) }
+        if let result = commandOutput(incident) { values["result"] = output(result, cuts: cuts, marks: marks) }
+        if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, marks: marks) }
         values["hasSteps"] = .flag(!chain.steps.isEmpty)
         values["stepsOmitted"] = omitted(total: chain.steps.count, keeping: cuts.timelineEntries)
         values["steps"] = .list(

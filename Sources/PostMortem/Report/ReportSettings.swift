@@ -1,7 +1,11 @@
+import Templates
+
 /// How documents are written, beyond the templates themselves.
 public struct ReportSettings: Sendable {
-    /// The template set's locale: `en` or `es`.
-    public var locale = "en"
+    /// The words of the template set's locale, for what is written outside templates.
+    public var strings: Strings
+    /// The template set's locale.
+    public var locale: String { strings.locale }
     /// A link to the incident in the dashboard, with `{id}` where the id goes.
     public var incidentURL: String?
     /// How many of the last log lines a document shows.
@@ -14,7 +18,9 @@ public struct ReportSettings: Sendable {
     /// Far under the 100,000 the dashboard can save, so that a person has room to write.
     public static let defaultMaxCharacters = 60_000
 
-    public init() {}
+    public init(strings: Strings) {
+        self.strings = strings
+    }
 
     /// The incident's link as a markdown link destination, or `nil` without ``incidentURL``.
     ///

@@ -120,7 +120,7 @@ public enum SampleIncidents {
         if settings.incidentURL == nil { settings.incidentURL = "https://sentinel.example.com/incidents/{id}" }
         return TemplateLint.union(
             (all.map { ($0, ReportCuts()) } + [long]).map { incident, cuts in
-                let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
+                let facts = ReportModel.Facts(incident: incident, strings: settings.strings)
                 return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts).mustacheValue
             })
     }

@@ -16,12 +16,14 @@ public struct PostMortemGenerator: Sendable {
     public var redactor: Redactor
     public var logger: Logger
 
+    /// A generator rendering with `templates`; `settings` default to the set's strings and
+    /// nothing else changed.
     public init(
-        templates: TemplateSet, settings: ReportSettings = ReportSettings(), connectionString: String?,
+        templates: TemplateSet, settings: ReportSettings? = nil, connectionString: String?,
         redactor: Redactor = .standard, logger: Logger = Logger(label: "sentinel-report")
     ) {
         self.templates = templates
-        self.settings = settings
+        self.settings = settings ?? ReportSettings(strings: templates.strings)
         self.connectionString = connectionString
         self.redactor = redactor
         self.logger = logger
@@ -40,7 +42,7 @@ public struct PostMortemGenerator: Sendable {
     var seed: String {
         var hasher = FNV1a()
         for part in [
-            String(ReportModel.version), String(DocumentRegions.formatVersion), templates.name, templates.fingerprint, settings.locale,
+            String(ReportModel.version), String(DocumentRegions.formatVersion), templates.name, templates.fingerprint,
             settings.incidentURL ?? "", String(settings.logLines), settings.maxCharacters.map(String.init) ?? "-",
         ] {
             hasher.combine(part)
@@ -55,7 +57,7 @@ public struct PostMortemGenerator: Sendable {
 
     /// The document for `incident` merged into its stored post-mortem, and the conflicts found.
     public func document(for incident: Incident) -> DocumentMerge.Result {
-        document(for: incident, facts: ReportModel.Facts(incident: incident, locale: settings.locale)).merged
+        document(for: incident, facts: ReportModel.Facts(incident: incident, strings: settings.strings)).merged
     }
 
     /// The document for `incident` merged into its stored post-mortem, its generated parts cut
@@ -64,7 +66,7 @@ public struct PostMortemGenerator: Sendable {
         let generator = ReportModel.Generator(version: SentinelReportVersion.current, templateSet: templates.name)
         return DocumentFit.fitting(incident, facts: facts, settings: settings) { cuts in
             let model = ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts)
-            let regions = DocumentRegions.split(templates.render(model, incidentType: incident.incidentType))
+            let regions = DocumentRegions.regions(templates.sections(model, incidentType: incident.incidentType))
             let header = DocumentRegions.Header(
                 toolVersion: SentinelReportVersion.current, templateSet: templates.name, inputs: incident.inputs ?? "-",
                 regions: regions.map(\.name))
@@ -121,7 +123,7 @@ public struct PostMortemGenerator: Sendable {
             let incident = redactor.redact(batch[index], counts: &counts, showingLogLines: settings.logLines)
             var rendered = Rendered(incident: incident, counts: counts)
             if incident.status == .resolved {
-                let facts = ReportModel.Facts(incident: incident, locale: settings.locale)
+                let facts = ReportModel.Facts(incident: incident, strings: settings.strings)
                 rendered.facts = facts
                 (rendered.merged, rendered.fit) = document(for: incident, facts: facts)
             }

@@ -129,11 +129,11 @@ struct EndToEndTests {
         let templates = folder.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "# {{incident.title}}\n{{#timeline}}\n".write(
-            to: templates.appendingPathComponent("postmortem.mustache"), atomically: true, encoding: .utf8)
+            to: templates.appendingPathComponent("timeline.mustache"), atomically: true, encoding: .utf8)
         let before = try database.snapshot()
         let result = try run(["generate", "--templates", templates.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(templates.path)/postmortem.mustache:2:"))
+        #expect(result.stderr.contains("\(templates.path)/timeline.mustache:2:"))
         #expect(result.stderr.contains("{{#timeline}}"))
         #expect(try database.snapshot() == before)
     }
@@ -147,6 +147,41 @@ struct EndToEndTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Logs are kept in Loki."))
         #expect(result.stdout.contains("## Timeline"))
+    }
+
+    /// A new language from a copied set: documents, pages and the export index use its words,
+    /// and what it does not translate comes from English.
+    @Test func aLocaleFolderAddsALanguage() throws {
+        let root = folder.appendingPathComponent("locales")
+        let copy = try run(["templates", "init", root.appendingPathComponent("fr").path, "--locale", "es"])
+        #expect(copy.status == 0, "\(copy.stderr)")
+        let stringsFile = root.appendingPathComponent("fr/strings.json")
+        var strings = try String(contentsOf: stringsFile, encoding: .utf8)
+        #expect(strings.contains("\"notes\" : \"Notas\""))
+        strings = strings.replacingOccurrences(of: "\"notes\" : \"Notas\"", with: "\"notes\" : \"Remarques\"")
+            .replacingOccurrences(of: "\"title\" : \"Post-mortems\"", with: "\"title\" : \"Post-mortems (fr)\"")
+        try strings.write(to: stringsFile, atomically: true, encoding: .utf8)
+        try "Journaux conservés dans Loki.\n".write(
+            to: root.appendingPathComponent("fr/logs.mustache"), atomically: true, encoding: .utf8)
+
+        let check = try run(["templates", "check", root.path, "--locale", "fr"])
+        #expect(check.status == 0, "\(check.stderr)")
+        let render = try run(["render", Fixtures.approved, "--templates", root.path, "--locale", "fr"])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stdout.contains("## Remarques\n"))
+        #expect(render.stdout.contains("## Cronología\n"))
+        #expect(render.stdout.contains("Journaux conservés dans Loki."))
+        #expect(render.stdout.contains("templates custom:fr;"))
+        let page = try run(["render", Fixtures.approved, "--templates", root.path, "--locale", "fr", "--html"])
+        #expect(page.stdout.contains("<html lang=\"fr\""))
+        #expect(page.stdout.contains("<h2 id=\"remarques\">Remarques</h2>"))
+
+        _ = try run(["generate"])
+        let export = try run(["export", "--output", "wiki", "--templates", root.path, "--locale", "fr"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let index = try String(contentsOf: folder.appendingPathComponent("wiki/index.html"), encoding: .utf8)
+        #expect(index.contains("<h1>Post-mortems (fr)</h1>"))
+        #expect(index.contains("<th>Detectado</th>"))
     }
 
     @Test func exitCodesSayWhatHappened() throws {
@@ -188,7 +223,12 @@ struct TemplateCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("en (--locale en): templates/en/"))
         #expect(result.stdout.contains("es (--locale es): templates/es/"))
-        #expect(result.stdout.contains("types/connection_exhaustion.mustache  (the document for incident_type 'connection_exhaustion')"))
+        #expect(result.stdout.contains("  postmortem.mustache  (the document: header, summary, durations, timeline, metrics,"))
+        #expect(
+            result.stdout.contains(
+                "types/connection_exhaustion.mustache  (the document for incident_type 'connection_exhaustion': header, connections, summary"
+            ))
+        #expect(result.stdout.contains("  strings.json  ("))
     }
 
     @Test(arguments: ["en", "es"])
@@ -203,6 +243,9 @@ struct TemplateCommandTests {
         #expect(first.status == 0)
         let header = try String(contentsOf: folder.appendingPathComponent("header.mustache"), encoding: .utf8)
         #expect(header.contains("| Campo | Valor |"))
+        let strings = try String(contentsOf: folder.appendingPathComponent("strings.json"), encoding: .utf8)
+        #expect(strings.contains("\"summary\" : \"Resumen\""))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("postmortem.mustache").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("types/connection_exhaustion.mustache").path))
         try "mine\n".write(to: folder.appendingPathComponent("notes.mustache"), atomically: true, encoding: .utf8)
         let second = try run(["templates", "init", folder.path])

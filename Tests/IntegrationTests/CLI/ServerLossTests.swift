@@ -44,7 +44,7 @@ struct ServerLossTests {
             let document = DocumentMerge.Stored(text)
             let regions = document.pieces.compactMap { if case .region(let region, false) = $0 { region.name } else { nil } }
             #expect(document.header?.regions == regions)
-            #expect(text.hasSuffix("<!-- sentinel-report end data-quality-notes -->\n"))
+            #expect(text.hasSuffix("<!-- sentinel-report end data-quality -->\n"))
         }
 
         let rest = try BinaryRun.run(BinaryRun.binary, ["generate"], environment: ["DATABASE_URL": server.url])

@@ -1,3 +1,4 @@
+import Templates
 import Testing
 import TestSupport
 @testable import PostMortem
@@ -6,7 +7,7 @@ struct MetricsReportTests {
     func report(_ json: String?, locale: String = "en") -> MetricsReport? {
         var value = incident()
         value.metricsSnapshot = json.flatMap { try? JSONValue(parsing: $0) }
-        return MetricsReport(incident: value, locale: locale)
+        return MetricsReport(incident: value, labels: Strings.builtIn(locale).metrics)
     }
 
     @Test func labelsKnownMetricsInCatalogOrderAndKeepsValuesExact() throws {

@@ -1,16 +1,20 @@
+import Templates
 import Testing
+import TestSupport
 @testable import PostMortem
 
 struct ChartsTests {
     @Test func measuresEachPhaseFromTheTimeline() {
-        let phases = Charts.phases(Timeline(incident: Lifecycle.approvedFix.incident), locale: "en")
+        let phases = Charts.phases(Timeline(incident: Lifecycle.approvedFix.incident), names: Strings.builtIn("en").phases)
         #expect(phases.map(\.name) == ["Detection", "Triage", "Waiting for a decision", "Execution", "Verification"])
         #expect(phases.map(\.span.text) == ["12s", "3m 18s", "17m 24s", "18s", "8m 12s"])
-        #expect(Charts.phases(Timeline(incident: Lifecycle.approvedFix.incident), locale: "es").first?.name == "Detección")
+        #expect(
+            Charts.phases(Timeline(incident: Lifecycle.approvedFix.incident), names: Strings.builtIn("es").phases).first?.name
+                == "Detección")
     }
 
     @Test func leavesOutPhasesTheTimelineDoesNotRecord() {
-        let phases = Charts.phases(Timeline(incident: Lifecycle.alertmanagerWithEvent.incident), locale: "en")
+        let phases = Charts.phases(Timeline(incident: Lifecycle.alertmanagerWithEvent.incident), names: Strings.builtIn("en").phases)
         #expect(phases.map(\.name) == ["Detection", "Triage"])
         #expect(Charts.phaseBar([], title: "x") == nil)
     }
@@ -32,7 +36,7 @@ struct ChartsTests {
         var incident = Lifecycle.approvedFix.incident
         incident.metricsSnapshot = try JSONValue(
             parsing: #"{"type": "container", "mem_percent": 50, "cpu_percent": 250.5, "restarts_1h": 3}"#)
-        let svg = try #require(Charts.metricBars(MetricsReport(incident: incident, locale: "en"), title: "P"))
+        let svg = try #require(Charts.metricBars(MetricsReport(incident: incident, labels: Strings.builtIn("en").metrics), title: "P"))
         #expect(svg.contains(">Memory, share of limit</text>"))
         #expect(svg.contains("width=\"210\" height=\"18\" fill=\"#0969da\""))  // 50 % of 420
         #expect(svg.contains("width=\"420\" height=\"18\" fill=\"#cf222e\""))  // capped, flagged

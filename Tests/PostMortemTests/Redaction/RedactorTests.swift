@@ -358,7 +358,7 @@ struct PublishedPartTests {
             + String(repeating: "y", count: 300_000)
         var counts = Redactor.Counts()
         let redacted = Redactor.standard.redact(incident, counts: &counts, showingLogLines: 50)
-        let (merged, fit) = Self.generator.document(for: redacted, facts: ReportModel.Facts(incident: redacted, locale: "en"))
+        let (merged, fit) = Self.generator.document(for: redacted, facts: ReportModel.Facts(incident: redacted, strings: .builtIn("en")))
         #expect(fit.cuts.logLineWidth == ReportCuts.logLineWidth)
         #expect(!merged.text.contains("eyJ"))
         #expect(merged.text.contains("[REDACTED:jwt]"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PostMortem
 @testable import Templates
 
@@ -7,8 +8,7 @@ import Testing
 /// sentinel-report generated them, with every cut marked and the markdown whole.
 struct DocumentFitTests {
     static func generator(locale: String = "en", maxCharacters: Int? = ReportSettings.defaultMaxCharacters) -> PostMortemGenerator {
-        var settings = ReportSettings()
-        settings.locale = locale
+        var settings = ReportSettings.builtIn(locale)
         settings.maxCharacters = maxCharacters
         return PostMortemGenerator(templates: try! TemplateSet.load(locale: locale), settings: settings, connectionString: nil)
     }
@@ -41,7 +41,7 @@ struct DocumentFitTests {
     func aHugeIncidentFitsWithEverySectionAndEveryFenceClosed(locale: String) throws {
         let generator = Self.generator(locale: locale)
         let incident = Self.huge
-        let (merged, fit) = generator.document(for: incident, facts: ReportModel.Facts(incident: incident, locale: locale))
+        let (merged, fit) = generator.document(for: incident, facts: ReportModel.Facts(incident: incident, strings: .builtIn(locale)))
         let full = Self.generator(locale: locale, maxCharacters: nil).document(for: incident).text
         #expect(Self.characters(full) > 1_000_000)
         #expect(Self.characters(merged.text) <= 60_000)
@@ -54,7 +54,7 @@ struct DocumentFitTests {
         // Every section is there, each a generated region, and nothing swallowed a heading.
         let outline = Outline(markdown: merged.text)
         #expect(outline.sections == expectedSections[locale])
-        #expect(DocumentRegions.split(merged.text).map(\.name) == DocumentRegions.split(full).map(\.name))
+        #expect(DocumentMergeTests.regionNames(merged.text) == DocumentMergeTests.regionNames(full))
         #expect(Outline.raggedTables(in: merged.text).isEmpty)
         // Every fence closes (an open one would also have swallowed the headings after it).
         #expect(Self.openFences(in: merged.text) == 0)
@@ -84,7 +84,7 @@ struct DocumentFitTests {
 
     @Test func aDocumentUnderTheLimitIsNotTouched() throws {
         let incident = Lifecycle.approvedFix.incident
-        let (merged, fit) = Self.generator().document(for: incident, facts: ReportModel.Facts(incident: incident, locale: "en"))
+        let (merged, fit) = Self.generator().document(for: incident, facts: ReportModel.Facts(incident: incident, strings: .builtIn("en")))
         #expect(fit.cuts == ReportCuts())
         #expect(fit.characters == nil)
         #expect(merged.text == Self.generator(maxCharacters: nil).document(for: incident).text)
@@ -93,7 +93,7 @@ struct DocumentFitTests {
     @Test func longLogLinesAloneAreCutToTheirWidth() throws {
         var incident = Lifecycle.approvedFix.incident
         incident.logs = (incident.logs ?? "") + "\n[2026-10-01 08:00:02 UTC] " + String(repeating: "é", count: 200_000)
-        let (merged, fit) = Self.generator().document(for: incident, facts: ReportModel.Facts(incident: incident, locale: "en"))
+        let (merged, fit) = Self.generator().document(for: incident, facts: ReportModel.Facts(incident: incident, strings: .builtIn("en")))
         #expect(fit.cuts.parts == ["logLines"])
         #expect(merged.text.contains(String(repeating: "é", count: 474) + " [... 199526 more characters]"))
         // Nothing else had to go.
@@ -107,7 +107,7 @@ struct DocumentFitTests {
         stored.postMortem =
             generator.document(for: incident).text
             + "\n## Our notes\n\n" + String(repeating: "The on-call engineer's account, line by line.\n", count: 2_000)
-        let (merged, fit) = generator.document(for: stored, facts: ReportModel.Facts(incident: stored, locale: "en"))
+        let (merged, fit) = generator.document(for: stored, facts: ReportModel.Facts(incident: stored, strings: .builtIn("en")))
         #expect(merged.text.contains(String(repeating: "The on-call engineer's account, line by line.\n", count: 2_000)))
         #expect(fit.isOver)
         #expect(fit.characters == Self.characters(merged.text))
@@ -133,7 +133,7 @@ struct DocumentFitTests {
             ("0123456789", 10, "0123456789", 0),
         ] as [(String, Int, String, Int)])
     func cutsEveryLineLongerThanTheWidth(text: String, width: Int, expected: String, cut: Int) {
-        let result = ReportCuts.cuttingLines(of: text, width: width) { ReportCuts.lineMarker($0, locale: "en") }
+        let result = ReportCuts.cuttingLines(of: text, width: width) { Strings.filling(Strings.builtIn().cuts.lineEnd, count: $0) }
         #expect(result.text == expected)
         #expect(result.cut == cut)
     }
@@ -173,7 +173,7 @@ struct DocumentFitTests {
         let generator = Self.generator(locale: locale)
         let (incident, cuts) = SampleIncidents.long
         let model = ReportModel.make(
-            for: incident, facts: ReportModel.Facts(incident: incident, locale: locale),
+            for: incident, facts: ReportModel.Facts(incident: incident, strings: .builtIn(locale)),
             generator: ReportModel.Generator(version: "0.0.0", templateSet: generator.templates.name),
             settings: generator.settings, cuts: cuts)
         for name in generator.templates.sources.keys.sorted() {

@@ -5,9 +5,12 @@ import TestSupport
 
 struct DocumentMergeTests {
     static func regions(_ facts: String) -> [DocumentRegions.Region] {
-        DocumentRegions.split(
-            "# Title \(facts)\n\nIntro.\n\n## Summary\n\nIt was \(facts).\n\n## Timeline\n\n| a |\n|---|\n| \(facts) |\n\n## Notes\n\n*Prompt.*\n"
-        )
+        DocumentRegions.regions([
+            .init(id: "header", text: "# Title \(facts)\n\nIntro.\n"),
+            .init(id: "summary", text: "## Summary\n\nIt was \(facts).\n"),
+            .init(id: "timeline", text: "## Timeline\n\n| a |\n|---|\n| \(facts) |\n"),
+            .init(id: "notes", text: "## Notes\n\n*Prompt.*\n"),
+        ])
     }
 
     static func header(_ regions: [DocumentRegions.Region]) -> DocumentRegions.Header {
@@ -26,33 +29,6 @@ struct DocumentMergeTests {
         return DocumentMerge.merge(stored: stored, regions: regions, header: header(regions), earlierHeading: "## Earlier\n\n")
     }
 
-    /// Region names are stored in documents: the ASCII shortcut must name them exactly as the
-    /// general rule does.
-    @Test(arguments: 0..<4)
-    func asciiSlugsMatchTheGeneralRule(seed: Int) {
-        let alphabet = Array("aZ9 -_#:.()/\t!?'Q0")
-        var random = SeededRandom(seed: UInt64(seed) + 7)
-        for _ in 0..<2_000 {
-            var heading = ""
-            for _ in 0..<random.below(32) { heading.append(random.pick(alphabet)) }
-            var bytes = heading
-            #expect(bytes.withUTF8(DocumentRegions.asciiSlug) == DocumentRegions.unicodeSlug(heading[...]), "\(heading)")
-        }
-        func slug(_ heading: String) -> String {
-            var heading = heading
-            return heading.withUTF8(DocumentRegions.slug)
-        }
-        #expect(slug("Métricas en la detección") == "métricas-en-la-detección")
-        #expect(slug("Key durations") == "key-durations")
-    }
-
-    @Test func splitsAtSectionHeadingsOutsideCode() {
-        let regions = DocumentRegions.split("# T\n\n## A b\n\n```\n## not a heading\n```\n\n## A b\n\n## Ünïcode!\nx\n")
-        #expect(regions.map(\.name) == ["header", "a-b", "a-b-2", "ünïcode"])
-        #expect(regions[1].content == "## A b\n\n```\n## not a heading\n```\n\n")
-        #expect(regions.allSatisfy { $0.content.hasSuffix("\n\n") })
-    }
-
     /// Every region ends with a blank line, whatever the body's last line is (`\r\n` counts as
     /// one line break, as a character), and its marked length is known before it is written.
     @Test(arguments: [
@@ -60,7 +36,7 @@ struct DocumentMergeTests {
         ("## A\r\n", "## A\r\n\n\n"), ("## A\nñ", "## A\nñ\n\n"),
     ])
     func endsEveryRegionWithABlankLine(body: String, content: String) throws {
-        let region = try #require(DocumentRegions.split(body).last)
+        let region = try #require(DocumentRegions.regions([.init(id: "a", text: body)]).last)
         #expect(region.content == content)
         #expect(DocumentRegions.markedCount(region) == Self.marked(region).utf8.count)
     }
@@ -124,7 +100,7 @@ struct DocumentMergeTests {
         let foreign = "# Post-Mortem: x\n\n## Resumen\nTexto.\n<!-- sentinel-report end summary -->"
         let merged = Self.generate("one", over: foreign)
         #expect(merged.text.hasSuffix("## Earlier\n\n" + foreign + "\n"))
-        #expect(merged.text.hasPrefix("<!-- sentinel-report document; version 1; format 2;"))
+        #expect(merged.text.hasPrefix("<!-- sentinel-report document; version 1; format 3;"))
         // Next time it is ours, and the earlier text stays.
         let again = Self.generate("two", over: merged.text)
         #expect(again.text.contains(foreign))
@@ -168,6 +144,57 @@ struct DocumentMergeTests {
         #expect(summaryMarker.contains(" fnv1a64 "))
         #expect(changed.text.contains(summaryMarker + "\n## Summary\n\nIt was one, sadly."))
         #expect(changed.text.contains("| two |"))
+    }
+
+    /// A document of format 2 names its regions by the slug of their heading, English or
+    /// Spanish: they are read as the sections they were, so edits keep their place and nothing
+    /// is duplicated, and the document is written back with section ids.
+    @Test(arguments: [
+        ("summary", "timeline", "notes"), ("resumen", "cronología", "notas"),
+    ])
+    func readsRegionsNamedByTheirHeadingsInFormat2(summary: String, timeline: String, notes: String) throws {
+        let names = ["summary": summary, "timeline": timeline, "notes": notes]
+        var stored =
+            "<!-- sentinel-report document; version 0.9.0; format 2; templates builtin:es; inputs x; regions header,"
+            + "\(summary),\(timeline),\(notes) -->\n\n"
+        for region in Self.regions("one") {
+            stored += Self.marked(region).replacingOccurrences(of: " \(region.name) ", with: " \(names[region.name] ?? region.name) ")
+                .replacingOccurrences(of: "end \(region.name) -->", with: "end \(names[region.name] ?? region.name) -->")
+        }
+        stored = stored.replacingOccurrences(of: "*Prompt.*", with: "*Prompt.* Our own note.")
+        #expect(stored.contains("begin \(notes) xxh64"))
+
+        let merged = Self.generate("two", over: stored)
+        #expect(merged.conflicts.isEmpty)
+        #expect(Self.regionNames(merged.text) == ["header", "summary", "timeline", "notes"])
+        #expect(merged.text.contains("Our own note."))
+        #expect(merged.text.contains("| two |"))
+        #expect(merged.text.components(separatedBy: "## Notes").count == 2)
+        // Written back in format 3, it is read by id from then on.
+        #expect(Self.regionNames(Self.generate("three", over: merged.text).text) == ["header", "summary", "timeline", "notes"])
+    }
+
+    /// Generated in English, a note added under "Notes", generated again in Spanish: every
+    /// section stays in its place, the edited one as edited, and no "Notas" appears beside it.
+    @Test func switchingLocaleKeepsEditedSectionsInPlace() throws {
+        var incident = Lifecycle.approvedFix.incident
+        let english = try #require(ReportRenderingTests.generators["en"]).document(for: incident).text
+        let note = "Our own note: the pool was too small."
+        incident.postMortem = english.replacingOccurrences(
+            of: "<!-- sentinel-report end notes -->", with: note + "\n\n<!-- sentinel-report end notes -->")
+        let spanish = try #require(ReportRenderingTests.generators["es"]).document(for: incident)
+        #expect(Self.regionNames(spanish.text) == Self.regionNames(english))
+        #expect(spanish.text.components(separatedBy: note).count == 2)
+        #expect(spanish.text.contains("## Notes\n"))
+        #expect(!spanish.text.contains("## Notas\n"))
+        #expect(spanish.text.contains("## Resumen\n") && !spanish.text.contains("## Summary\n"))
+        // The Spanish notes differ from the English ones the person edited: a conflict to look at.
+        #expect(spanish.conflicts == ["notes"])
+    }
+
+    /// The names of the regions of `document`, in order.
+    static func regionNames(_ document: String) -> [String] {
+        DocumentMerge.Stored(document).pieces.compactMap { if case .region(let region, _) = $0 { region.name } else { nil } }
     }
 
     /// Every line stored before a run is there after it, unless it was in a region nobody edited.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PostMortem
 @testable import Templates
 
@@ -63,8 +64,7 @@ struct Outline {
 struct ReportRenderingTests {
     static let generators = Dictionary(
         uniqueKeysWithValues: TemplateSet.builtInLocales.map { locale in
-            var settings = ReportSettings()
-            settings.locale = locale
+            let settings = ReportSettings.builtIn(locale)
             return (
                 locale, PostMortemGenerator(templates: try! TemplateSet.load(locale: locale), settings: settings, connectionString: nil)
             )
@@ -109,7 +109,7 @@ struct ReportRenderingTests {
         #expect(generator.templates.isCompiled)
         let incident = lifecycle.incident
         let model = ReportModel.make(
-            for: incident, facts: ReportModel.Facts(incident: incident, locale: locale),
+            for: incident, facts: ReportModel.Facts(incident: incident, strings: .builtIn(locale)),
             generator: ReportModel.Generator(version: "0.0.0", templateSet: generator.templates.name),
             settings: generator.settings)
         for name in generator.templates.sources.keys.sorted() {
@@ -162,7 +162,7 @@ struct ReportRenderingTests {
     }
 
     @Test func linksTheIncidentWhenAskedTo() throws {
-        var settings = ReportSettings()
+        var settings = ReportSettings.builtIn()
         settings.incidentURL = "https://sentinel.example.com/incidents/{id}?from=report (x)"
         let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
         let document = generator.document(for: Lifecycle.approvedFix.incident).text
@@ -173,7 +173,7 @@ struct ReportRenderingTests {
     }
 
     @Test func showsTheLogTailAndSaysItWasCut() throws {
-        var settings = ReportSettings()
+        var settings = ReportSettings.builtIn()
         settings.logLines = 5
         let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
         let document = generator.document(for: Lifecycle.approvedFix.incident).text

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PostMortem
 @testable import Templates
 
@@ -51,7 +52,7 @@ struct TemplateReferenceTests {
 
     @Test func listsExactlyTheModelsVariables() throws {
         let model = SampleIncidents.model(
-            generator: .init(version: "0", templateSet: "builtin:en"), settings: ReportSettings())
+            generator: .init(version: "0", templateSet: "builtin:en"), settings: ReportSettings.builtIn())
         let provided = Set(Self.paths(model).map(Self.normalised))
         let documented = try Self.documented().filter { !$0.hasSuffix(".mustache") }
         if ProcessInfo.processInfo.environment["PRINT_PATHS"] == "1" { print(provided.sorted().joined(separator: "\n")) }
@@ -60,7 +61,7 @@ struct TemplateReferenceTests {
     }
 
     @Test func listsEveryBuiltInTemplate() throws {
-        let files = Set(TemplateSet.builtInSources(locale: "en").keys.map { "\($0).mustache" })
+        let files = Set(TemplateSet.builtInFiles(locale: "en").keys.filter { $0.hasSuffix(".mustache") })
         let documented = try Self.documented().filter { $0.hasSuffix(".mustache") }
         #expect(files == documented)
     }

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Every word sentinel-report writes outside the templates, in one locale: section headings,
+/// metric labels, chart names, cut markers, and the chrome of pages and indexes.
+///
+/// Read from a locale folder's `strings.json`, one object of tables of texts. A folder may give
+/// only some texts: each is looked up in the folder, then in the built-in set of the same locale,
+/// then in English. `{count}` and `{title}` in a text stand for the number or title filled in.
+public struct Strings: Sendable, Equatable, Codable {
+    /// The locale these strings are in (the name of their folder), as a page's `lang`.
+    public internal(set) var locale = TemplateSet.baseLocale
+    /// Each section's `##` heading, by section id (see ``DocumentLayout``).
+    public var sections: [String: String]
+    /// Each known metric's label, by its key in Sentinel's metrics snapshot.
+    public var metrics: [String: String]
+    public var phases: Phases
+    public var cuts: Cuts
+    public var page: Page
+    public var index: Index
+
+    /// The names of an incident's phases in the HTML page's chart.
+    public struct Phases: Sendable, Equatable, Codable {
+        public var detection: String
+        public var triage: String
+        public var decision: String
+        public var execution: String
+        public var verification: String
+    }
+
+    /// The marks left where a long generated part is cut to fit the document's limit.
+    public struct Cuts: Sendable, Equatable, Codable {
+        /// Appended to a log line cut short: `{count}` characters were left out.
+        public var lineEnd: String
+        /// The line standing for `{count}` characters left out of a command's output.
+        public var middle: String
+    }
+
+    /// The HTML page of one post-mortem, around the document.
+    public struct Page: Sendable, Equatable, Codable {
+        /// The page's title; `{title}` is the incident's.
+        public var title: String
+        public var incident: String
+        public var updated: String
+        public var templates: String
+        public var writtenBy: String
+        public var notGenerated: String
+        public var phasesTitle: String
+        public var phasesCaption: String
+        public var percentagesTitle: String
+        public var percentagesCaption: String
+    }
+
+    /// The index of an export.
+    public struct Index: Sendable, Equatable, Codable {
+        public var title: String
+        public var empty: String
+        public var detected: String
+        public var incidentTitle: String
+        public var severity: String
+        public var target: String
+        public var timeToResolve: String
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sections, metrics, phases, cuts, page, index
+    }
+
+    /// The file a locale folder holds its strings in.
+    public static let fileName = "strings.json"
+
+    /// `text` with `{count}` replaced by `count`.
+    public static func filling(_ text: String, count: Int) -> String {
+        text.replacingOccurrences(of: "{count}", with: String(count))
+    }
+
+    /// One `strings.json` as tables of texts: what ``merged(_:)`` layers.
+    public typealias Tables = [String: [String: String]]
+
+    /// Reads the tables of one `strings.json`; `file` names it in errors.
+    static func tables(from text: String, file: String) throws(TemplateError) -> Tables {
+        do {
+            return try JSONDecoder().decode(Tables.self, from: Data(text.utf8))
+        } catch {
+            throw .strings(
+                file: file, reason: "it must be one JSON object of objects of texts, such as {\"sections\": {\"notes\": \"Notes\"}}")
+        }
+    }
+
+    /// The strings of `layers`, later layers overriding single texts of earlier ones.
+    static func merged(_ layers: [(tables: Tables, file: String)], locale: String) throws(TemplateError) -> Strings {
+        var merged: Tables = [:]
+        for layer in layers {
+            for (table, texts) in layer.tables {
+                merged[table, default: [:]].merge(texts) { _, new in new }
+            }
+        }
+        do {
+            var strings = try JSONDecoder().decode(Strings.self, from: JSONEncoder().encode(merged))
+            strings.locale = locale
+            return strings
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw .strings(file: layers.last?.file ?? fileName, reason: "the text \(path) is missing")
+        } catch {
+            throw .strings(file: layers.last?.file ?? fileName, reason: "it does not read as tables of texts")
+        }
+    }
+
+    /// The strings as a `strings.json` a person edits: tables and texts in a stable order.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
