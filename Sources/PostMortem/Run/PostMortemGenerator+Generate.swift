@@ -2,12 +2,10 @@ import Foundation
 
 /// The `generate` run: batches claimed, rendered, written and recorded.
 extension PostMortemGenerator {
-    /// The ids a connection claims from: after `after`, up to and including `through`.
+    /// The ids a worker claims from: after `after`, up to and including `through`.
     private struct IDRange {
         var after: String?
         var through: String?
-        /// Whether the range has nothing more to claim.
-        var isDone = false
     }
 
     /// How many batches of a backlog run find their look-alikes by joining pairs before each
@@ -53,68 +51,40 @@ extension PostMortemGenerator {
             query.resolvedBy = settled
         }
         let total = countFirst ? try store.count(query) : nil
-        // Two connections take turns (see ConnectionTurn): while the client renders one batch,
-        // the server writes the previous one on one connection and reads the next on the other.
-        // Each connection claims from its own half of the ids, split in the middle of the
-        // resolved ones' range, so that when little is due both halves are searched at once.
-        let stores = [store, try IncidentStore(connectionString: connectionString, logger: logger)]
-        var ranges = [IDRange(), IDRange(isDone: true)]
+        // Two workers, each on a connection of its own, claim → render → write → commit batch
+        // after batch: while one renders, the server writes and reads for the other. Each claims
+        // from its own half of the ids, split in the middle of the resolved ones' range, so that
+        // when little is due both halves are searched at once.
+        var ranges = [IDRange()]
         if query.ids == nil, let bounds = try store.resolvedIDRange(), let middle = IncidentID.midpoint(bounds.first, bounds.last) {
             ranges = [IDRange(through: middle), IDRange(after: middle)]
         }
-        var turns: [ConnectionTurn?] = [nil, nil]
-        /// The rendered batch whose writes each connection's turn is doing.
-        var held: [[Rendered]] = [[], []]
+        let board = RunBoard(limit: options.limit, lookalikesAfter: query.ids == nil ? Self.batchesBeforeLookalikes : nil)
+        for range in ranges {
+            Thread { [query] in work(range, query: query, options: options, board: board) }.start()
+        }
+        // Every batch is recorded here, on the caller's thread, as the workers finish them.
         var seen: Set<String> = []
-        /// Incidents asked for and not yet read.
-        var outstanding = 0
-        var claims = 0
-        /// Tells `side`'s turn to claim its range's next batch, or that there is nothing more.
-        func tell(_ side: Int) {
-            guard let turn = turns[side] else { return }
-            let size = min(options.batchSize, options.limit.map { $0 - seen.count - outstanding } ?? options.batchSize)
-            guard !ranges[side].isDone, size > 0 else { return turn.stop() }
-            turn.claim(
-                after: ranges[side].after, through: ranges[side].through, limit: size,
-                lookalikes: query.ids == nil && claims >= Self.batchesBeforeLookalikes)
-            outstanding += size
-            claims += 1
-        }
-        func turn(_ side: Int, writes: [IncidentStore.Write]?) -> ConnectionTurn {
-            ConnectionTurn(store: stores[side], writes: writes, query: query, readOnly: options.dryRun)
-        }
-        for side in ranges.indices where !ranges[side].isDone {
-            turns[side] = turn(side, writes: nil)
-            tell(side)
-        }
-        var index = 0
-        do {
-            while turns.contains(where: { $0 != nil }) {
-                let side = index % 2
-                index += 1
-                guard let current = turns[side] else { continue }
-                let finished = try current.wait()
-                turns[side] = nil
-                outstanding -= finished.requested
-                record(held[side], outcomes: finished.written, options: options, settled: settled, summary: &summary)
-                held[side] = []
-                let batch = finished.batch
-                if batch.count < finished.requested { ranges[side].isDone = true }
-                guard let last = batch.last else { continue }
-                seen.formUnion(batch.map(\.id))
-                ranges[side].after = last.id
-                let rendered = render(batch)
-                held[side] = rendered
-                turns[side] = turn(side, writes: options.dryRun ? [] : rendered.compactMap(\.write))
-                tell(side)
-                logger.info("batch rendered", metadata: ["incidents": "\(batch.count)", "done": "\(seen.count)"])
+        var failure: (any Error)?
+        var running = ranges.count
+        while running > 0 {
+            switch board.nextReport() {
+            case .batch(let rendered, let outcomes):
+                record(rendered, outcomes: outcomes, options: options, settled: settled, summary: &summary)
+                seen.formUnion(rendered.map(\.incident.id))
+                logger.info("batch rendered", metadata: ["incidents": "\(rendered.count)", "done": "\(seen.count)"])
                 progress(Progress(done: seen.count, total: total, elapsedSeconds: Date().timeIntervalSince(started)))
+            case .finished:
+                running -= 1
+            case .failed(let error):
+                // The other worker finishes the batch in hand and stops.
+                board.stop()
+                failure = failure ?? error
+                running -= 1
             }
-        } catch {
-            for turn in turns { turn?.abandon() }
-            throw error
         }
-        // The two halves were recorded batch by batch in turn: list each outcome in id order.
+        if let failure { throw failure }
+        // The two halves were recorded batch by batch as they came: list each outcome in id order.
         summary.generated.sort()
         summary.unchanged.sort()
         if !ids.isEmpty {
@@ -128,6 +98,42 @@ extension PostMortemGenerator {
         }
         summary.elapsedSeconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// One worker of a run: on a connection of its own, claims the next batch of `range`,
+    /// renders it, writes it and commits, until the range runs out, the run's limit is
+    /// reached or the run stops; every batch and the end go to `board`.
+    private func work(_ range: IDRange, query: IncidentStore.Query, options: GenerateOptions, board: RunBoard) {
+        do {
+            let store = try IncidentStore(connectionString: connectionString, logger: logger)
+            var after = range.after
+            while let claim = board.claim(options.batchSize) {
+                if claim.lookalikes { try store.prepareLookalikes() }
+                try store.begin(readOnly: options.dryRun)
+                let rendered: [Rendered]
+                let outcomes: [IncidentStore.WriteOutcome]
+                do {
+                    let batch = try store.batch(query, after: after, through: range.through, limit: claim.size, lock: !options.dryRun)
+                    board.giveBack(claim.size - batch.count)
+                    guard let last = batch.last else {
+                        store.rollback()
+                        break
+                    }
+                    after = last.id
+                    rendered = render(batch)
+                    outcomes = try store.writePostMortems(options.dryRun ? [] : rendered.compactMap(\.write))
+                    try store.commit()
+                } catch {
+                    store.rollback()
+                    throw error
+                }
+                board.post(.batch(rendered, outcomes: outcomes))
+                if rendered.count < claim.size { break }
+            }
+            board.post(.finished)
+        } catch {
+            board.post(.failed(error))
+        }
     }
 
     /// Records a rendered batch with the outcomes of its writes (in the order of its writes).

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import Templates
 
 /// Generates post-mortems: claims incidents in batches, renders them, merges them losslessly
@@ -117,7 +118,7 @@ public struct PostMortemGenerator: Sendable {
 
     /// Redacts and renders a batch on every core; the results keep the batch's order.
     func render(_ batch: [Incident]) -> [Rendered] {
-        let slots = Slots<Rendered>(count: batch.count)
+        let results = Mutex([Rendered?](repeating: nil, count: batch.count))
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             var counts = Redactor.Counts()
             let incident = redactor.redact(batch[index], counts: &counts, showingLogLines: settings.logLines)
@@ -127,8 +128,8 @@ public struct PostMortemGenerator: Sendable {
                 rendered.facts = facts
                 (rendered.merged, rendered.fit) = document(for: incident, facts: facts)
             }
-            slots.store(rendered, at: index)
+            results.withLock { $0[index] = rendered }
         }
-        return slots.values
+        return results.withLock { $0.compactMap { $0 } }
     }
 }
