@@ -84,165 +84,32 @@ enum CMark {
     /// to level 6), raw HTML becomes literal text (a code block for an HTML block), links and
     /// images to `javascript:` and similar targets lose their target, and every code fence
     /// comes out closed. One parse.
-    ///
-    /// A top-level block that none of this touches but a heading's level (see
-    /// ``verbatimText(of:shift:lines:in:source:)``) keeps its source lines: they parse to the same
-    /// block wherever a block may start, and cmark-gfm's markdown renderer costs about 30 ns a
-    /// byte (3 ms for a 100 KB analysis). With `verbatim` false every block is re-rendered,
-    /// which tests compare against.
-    static func nestedBlocks(_ markdown: String, below level: Int, verbatim: Bool = true) -> [Block] {
-        var source = markdown
-        return source.withUTF8 { bytes in
-            // cmark-gfm numbers lines at `\r` too and reads NUL as U+FFFD: such text is re-rendered whole.
-            let lines = verbatim && !bytes.contains(0x0D) && !bytes.contains(0) ? bytes.lineRanges : nil
-            return withDocument(markdown) { document, _ in
-                var shallowest = level + 1
-                var node = cmark_node_first_child(document)
-                while let current = node {
-                    if cmark_node_get_type(current) == CMARK_NODE_HEADING {
-                        shallowest = min(shallowest, Int(cmark_node_get_heading_level(current)))
-                    }
-                    node = cmark_node_next(current)
+    static func nestedBlocks(_ markdown: String, below level: Int) -> [Block] {
+        withDocument(markdown) { document, _ in
+            var shallowest = level + 1
+            var node = cmark_node_first_child(document)
+            while let current = node {
+                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                    shallowest = min(shallowest, Int(cmark_node_get_heading_level(current)))
                 }
-                let headingShift = max(0, level + 1 - shallowest)
-                // Decided before the rewrites, on the blocks as parsed, by position.
-                var kept: [Kept?] = []
-                if let lines {
-                    node = cmark_node_first_child(document)
-                    while let current = node {
-                        kept.append(verbatimText(of: current, shift: headingShift, lines: lines, in: bytes, source: markdown))
-                        node = cmark_node_next(current)
-                    }
-                    keepListsBetweenKeptBlocks(&kept)
-                }
-                neutralise(document, headingShift: headingShift)
-                var blocks: [Block] = []
-                node = cmark_node_first_child(document)
-                while let current = node {
-                    var block = Block(headingLevel: nil, headingText: "", markdown: "")
-                    if cmark_node_get_type(current) == CMARK_NODE_HEADING {
-                        block.headingLevel = Int(cmark_node_get_heading_level(current)) - headingShift
-                        block.headingText = plainText(of: current)
-                    }
-                    let keptText = blocks.count < kept.count ? kept[blocks.count]?.text : nil
-                    block.markdown = keptText ?? string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
-                    blocks.append(block)
-                    node = cmark_node_next(current)
-                }
-                return blocks
-            } ?? []
-        }
-    }
-
-    /// Whether a block kept as written may hold a node of `type` below itself: paragraphs,
-    /// quotes, lists and items, and plain, emphasised or code text. No code block (its fence
-    /// may be open), HTML, link, image or extension node.
-    private static func isVerbatimType(_ type: cmark_node_type) -> Bool {
-        switch type {
-        case CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK,
-            CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG:
-            true
-        default: false
-        }
-    }
-
-    /// A top-level block's source lines, kept as written.
-    private struct Kept {
-        var text: String
-        /// A list: kept only between blocks kept as written (see ``keepListsBetweenKeptBlocks(_:)``).
-        var isList: Bool
-        /// Whether its first line starts with a space or a tab.
-        var isIndented: Bool
-    }
-
-    /// Drops the lists of `kept` that a neighbour could join: one next to a re-rendered block
-    /// (cmark-gfm writes bullets as `-` and some code blocks indented, so a list written as
-    /// `-` could swallow it, or the re-rendered list swallow the kept one), or followed by an
-    /// indented block. Repeated until no list is dropped.
-    private static func keepListsBetweenKeptBlocks(_ kept: inout [Kept?]) {
-        var changed = true
-        while changed {
-            changed = false
-            for index in kept.indices where kept[index]?.isList == true {
-                let previousKept = index == 0 || kept[index - 1] != nil
-                let next = index + 1 < kept.count ? kept[index + 1] : nil
-                let nextKept = index + 1 == kept.count || (next != nil && next?.isIndented == false)
-                if !previousKept || !nextKept {
-                    kept[index] = nil
-                    changed = true
-                }
+                node = cmark_node_next(current)
             }
-        }
-    }
-
-    /// The source lines of a top-level block, with a line break, when they may be kept as
-    /// written; otherwise `nil`.
-    ///
-    /// The block is a paragraph, a break, a one-line `#` heading (its `#` run is lengthened by
-    /// `shift`, as cmark-gfm would, up to six), or a quote or list whose lines all start at the
-    /// margin (a list also needs its neighbours kept, see ``keepListsBetweenKeptBlocks(_:)``).
-    /// It holds only ``isVerbatimType(_:)`` nodes, and its text no `<`, `[`, `]`
-    /// (raw HTML, links, reference definitions, even ones cmark-gfm did not take as such), `~`
-    /// or `|` (strikethrough, tables), and no control character but tab. Such lines parse to
-    /// the same block after a blank line.
-    private static func verbatimText(
-        of block: OpaquePointer, shift: Int, lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, source markdown: String
-    ) -> Kept? {
-        let type = cmark_node_get_type(block)
-        switch type {
-        case CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_HEADING, CMARK_NODE_LIST: break
-        default: return nil
-        }
-        let first = Int(cmark_node_get_start_line(block))
-        var last = Int(cmark_node_get_end_line(block))
-        guard first >= 1, last >= first, last <= lines.count, let iterator = cmark_iter_new(block) else { return nil }
-        defer { cmark_iter_free(iterator) }
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), node == block || isVerbatimType(cmark_node_get_type(node))
-            else { return nil }
-        }
-        // A quote ends at the blank line after it.
-        while last > first, bytes[lines[last - 1]].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-            last -= 1
-        }
-        let text = UnsafeBufferPointer(rebasing: bytes[lines[first - 1].lowerBound..<lines[last - 1].upperBound])
-        let unsafe = text.contains { byte in
-            byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "~")
-                || byte == UInt8(ascii: "|") || (byte < 0x20 && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")) || byte == 0x7F
-        }
-        guard !unsafe else { return nil }
-        func isBlankOrIndented(_ line: Range<Int>) -> Bool {
-            line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: " ") || bytes[line.lowerBound] == UInt8(ascii: "\t")
-        }
-        // A list or quote only of lines at the margin: nothing nested, nothing continued with
-        // an indent (cmark-gfm keeps the spaces of a lazy line after a hard break, where
-        // re-rendering drops them).
-        if type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE, lines[(first - 1)..<last].contains(where: isBlankOrIndented) {
-            return nil
-        }
-        /// The lines from byte `start`, copied from `markdown` (lines start and end at ASCII
-        /// bytes, so on character boundaries): not decoded and checked again.
-        func copy(from start: Int) -> String {
-            let slice = markdown[utf8Offsets: start..<lines[last - 1].upperBound]
-            var copy = ""
-            copy.reserveCapacity(slice.utf8.count + 1)
-            copy += slice
-            copy += "\n"
-            return copy
-        }
-        let isIndented = isBlankOrIndented(lines[first - 1])
-        guard type == CMARK_NODE_HEADING else {
-            return Kept(text: copy(from: lines[first - 1].lowerBound), isList: type == CMARK_NODE_LIST, isIndented: isIndented)
-        }
-        // `#` headings only, on one line: up to three spaces, the `#` run, then a blank or the end.
-        let level = Int(cmark_node_get_heading_level(block))
-        let indent = text.prefix { $0 == UInt8(ascii: " ") }.count
-        let rest = text.dropFirst(indent + level)
-        guard first == last, indent <= 3, text.dropFirst(indent).prefix(level).allSatisfy({ $0 == UInt8(ascii: "#") }),
-            rest.first.map({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) ?? true
-        else { return nil }
-        let heading = String(repeating: "#", count: min(6, level + shift)) + copy(from: lines[first - 1].lowerBound + indent + level)
-        return Kept(text: heading, isList: false, isIndented: isIndented)
+            let headingShift = max(0, level + 1 - shallowest)
+            neutralise(document, headingShift: headingShift)
+            var blocks: [Block] = []
+            node = cmark_node_first_child(document)
+            while let current = node {
+                var block = Block(headingLevel: nil, headingText: "", markdown: "")
+                if cmark_node_get_type(current) == CMARK_NODE_HEADING {
+                    block.headingLevel = Int(cmark_node_get_heading_level(current)) - headingShift
+                    block.headingText = plainText(of: current)
+                }
+                block.markdown = string(cmark_render_commonmark(current, CMARK_OPT_DEFAULT, 0))
+                blocks.append(block)
+                node = cmark_node_next(current)
+            }
+            return blocks
+        } ?? []
     }
 
     /// Applies the rewrites of ``nestedBlocks(_:below:)`` to a parsed document.

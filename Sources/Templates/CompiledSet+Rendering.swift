@@ -13,7 +13,7 @@ extension CompiledSet {
         /// The text rendered since the last call, emptying the buffer for the next.
         mutating func takeOutput() -> String {
             defer { bytes.removeAll(keepingCapacity: true) }
-            return String(decodingInASCIIStretches: bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         init(set: CompiledSet, model: TemplateObject) {

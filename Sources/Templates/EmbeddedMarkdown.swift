@@ -139,38 +139,9 @@ public struct EmbeddedMarkdown: Sendable {
         }
     }
 
-    /// `title` in lower case, without accents, surrounding blanks and trailing colons.
+    /// `title` in lower case, without accents, and without blanks and colons around it.
     static func fold(_ title: String) -> String {
-        var folded = ""
-        for scalar in title.unicodeScalars {
-            if scalar.isASCII {
-                folded.unicodeScalars.append(scalar)
-            } else if (0xC0...0xFF).contains(scalar.value), let letter = latin1Letters[Int(scalar.value) - 0xC0] {
-                folded += letter
-            } else {
-                return foldWithFoundation(title)
-            }
-        }
-        // ASCII has no accents, and its only blanks are spaces and tabs.
-        var bytes = Array(folded.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        while let last = bytes.last, isBlank(last) { bytes.removeLast() }
-        let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
-        while bytes.last == UInt8(ascii: ":"), bytes.count > start { bytes.removeLast() }
-        return String(decoding: bytes[start...], as: UTF8.self)
-    }
-
-    /// The letters of Latin-1 (U+00C0–U+00FF, as in Spanish headings, from U+00C0 on), each
-    /// folded once by Foundation: a heading made of them and ASCII is folded without Foundation.
-    private static let latin1Letters: [String?] = (UInt32(0xC0)...0xFF).map { value in
-        guard let scalar = Unicode.Scalar(value), value != 0xD7, value != 0xF7 else { return nil }
-        return String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
-
-    static func foldWithFoundation(_ title: String) -> String {
-        var text = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
-        while text.hasSuffix(":") { text.removeLast() }
-        return text
+        let text = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":")))
     }
 }

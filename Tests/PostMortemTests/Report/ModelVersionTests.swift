@@ -10,6 +10,7 @@ struct ModelVersionTests {
     static let recorded: [Int: String] = [
         1: "87ef3831a3aa9fc4",
         2: "0c036ddc235875e0",
+        3: "bb79583eaca78213",
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {
