@@ -114,7 +114,7 @@ extension PostMortemGenerator {
                 let outcomes: [IncidentStore.WriteOutcome]
                 do {
                     let batch = try store.batch(query, after: after, through: range.through, limit: claim.size, lock: !options.dryRun)
-                    board.giveBack(claim.size - batch.count)
+                    board.settle(claim, found: batch.count)
                     guard let last = batch.last else {
                         store.rollback()
                         break

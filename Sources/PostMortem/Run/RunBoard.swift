@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
 
 /// What the workers of a `generate` run share with it: the batches they may still claim, and
 /// the reports they send it, taken in the order they come.
-final class RunBoard: Sendable {
+///
+/// Every stored property below `condition` is read and written only with it locked.
+final class RunBoard: @unchecked Sendable {
     /// What a worker tells the run.
     enum Report: Sendable {
         /// A batch rendered, written and committed, with the outcomes of its writes in order.
@@ -22,55 +23,67 @@ final class RunBoard: Sendable {
         var lookalikes: Bool
     }
 
-    private struct State {
-        /// How many more incidents the run may claim; `nil` without a limit.
-        var budget: Int?
-        var claims = 0
-        var isStopped = false
-        var reports: [Report] = []
-    }
-
-    private let state: Mutex<State>
-    private let reported = DispatchSemaphore(value: 0)
     /// After how many claims batches find their look-alikes in a table; `nil` for never.
     private let lookalikesAfter: Int?
+    private let condition = NSCondition()
+    /// How many more incidents the run may claim; `nil` without a limit.
+    private var budget: Int?
+    /// How many incidents claims that have not found theirs yet asked for.
+    private var outstanding = 0
+    private var claims = 0
+    private var isStopped = false
+    private var reports: [Report] = []
 
     init(limit: Int?, lookalikesAfter: Int?) {
-        state = Mutex(State(budget: limit))
+        budget = limit
         self.lookalikesAfter = lookalikesAfter
     }
 
     /// The next batch to claim, of at most `size` incidents; `nil` once the run's limit is
-    /// reached or the run stopped.
+    /// reached or the run stopped. With the limit reached while another worker's claim is still
+    /// out, waits: what that claim does not find can be claimed again.
     func claim(_ size: Int) -> Claim? {
-        state.withLock { state in
-            let size = min(size, state.budget ?? size)
-            guard !state.isStopped, size > 0 else { return nil }
-            state.budget = state.budget.map { $0 - size }
-            state.claims += 1
-            return Claim(size: size, lookalikes: lookalikesAfter.map { state.claims > $0 } ?? false)
-        }
+        condition.lock()
+        defer { condition.unlock() }
+        while !isStopped, budget == 0, outstanding > 0 { condition.wait() }
+        let size = min(size, budget ?? size)
+        guard !isStopped, size > 0 else { return nil }
+        budget = budget.map { $0 - size }
+        outstanding += size
+        claims += 1
+        return Claim(size: size, lookalikes: lookalikesAfter.map { claims > $0 } ?? false)
     }
 
-    /// Gives back `count` of a claim's incidents that were not there to claim.
-    func giveBack(_ count: Int) {
-        state.withLock { state in state.budget = state.budget.map { $0 + count } }
+    /// Settles `claim`, which found `found` incidents: the rest may be claimed again.
+    func settle(_ claim: Claim, found: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        outstanding -= claim.size
+        budget = budget.map { $0 + claim.size - found }
+        condition.broadcast()
     }
 
     /// Tells the workers to claim nothing more.
     func stop() {
-        state.withLock { $0.isStopped = true }
+        condition.lock()
+        defer { condition.unlock() }
+        isStopped = true
+        condition.broadcast()
     }
 
     /// Sends `report` to the run.
     func post(_ report: Report) {
-        state.withLock { $0.reports.append(report) }
-        reported.signal()
+        condition.lock()
+        defer { condition.unlock() }
+        reports.append(report)
+        condition.broadcast()
     }
 
     /// The oldest report not yet taken, waiting for one.
     func nextReport() -> Report {
-        reported.wait()
-        return state.withLock { $0.reports.removeFirst() }
+        condition.lock()
+        defer { condition.unlock() }
+        while reports.isEmpty { condition.wait() }
+        return reports.removeFirst()
     }
 }
