@@ -39,17 +39,24 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["embed-templates"]
         ),
+        // UTF-8 byte helpers (line ranges, eight-byte scans, character counts, hashes) that both
+        // rendering and the domain use: the lowest layer, in a folder of Templates since the
+        // package's layout has no folder below it.
+        .target(name: "Bytes", path: "Sources/Templates/Bytes"),
         .target(
             name: "Templates",
             dependencies: [
+                "Bytes",
                 "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["Bytes"],
             plugins: ["EmbedTemplates"]
         ),
         .target(
             name: "PostMortem",
             dependencies: [
+                "Bytes",
                 "CLibpq",
                 "CPCRE2",
                 "Templates",
@@ -66,9 +73,9 @@ let package = Package(
         ),
         .target(
             name: "TestSupport", dependencies: ["PostMortem"], path: "Tests/TestSupport", exclude: ["check-html5.py"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestSupport"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Bytes", "Templates", "TestSupport"]),
         .testTarget(
-            name: "PostMortemTests", dependencies: ["PostMortem", "Templates", "TestSupport"], exclude: ["Golden"]),
+            name: "PostMortemTests", dependencies: ["Bytes", "PostMortem", "Templates", "TestSupport"], exclude: ["Golden"]),
         // Everything that needs PostgreSQL (scripts/test starts one): the store, runs, and the built binary.
         .testTarget(name: "IntegrationTests", dependencies: ["PostMortem", "Templates", "TestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Markdown written by a machine or a person, parsed once and made safe to nest below a heading.

@@ -1,3 +1,4 @@
+import Bytes
 /// Escaping of untrusted text for the places a value can take in a markdown document.
 ///
 /// Every value that comes from an incident passes through one of these functions before it

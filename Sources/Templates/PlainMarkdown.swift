@@ -1,4 +1,5 @@
 /// Nests markdown made only of `#` headings, paragraphs and `-` lists of plain lines below a
+import Bytes
 /// heading, without cmark-gfm.
 ///
 /// For such text the rewrites of ``CMark/nestedBlocks(_:below:verbatim:)`` come down to

@@ -1,4 +1,4 @@
-import Templates
+import Bytes
 
 /// The last lines of an incident's logs.
 public struct LogExcerpt: Sendable, Equatable {

@@ -1,5 +1,5 @@
+import Bytes
 import Foundation
-import Templates
 
 /// Removes secrets from text before it leaves the database: built-in rules for the
 /// credentials logs and command output usually carry, plus a team's own.

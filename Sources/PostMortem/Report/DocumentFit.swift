@@ -1,4 +1,4 @@
-import Templates
+import Bytes
 
 /// How a post-mortem was kept under the most characters Sentinel's dashboard can save: what
 /// was cut, and how long it came out.

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Regenerates a stored post-mortem without losing a line a person wrote.

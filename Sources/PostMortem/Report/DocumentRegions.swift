@@ -1,3 +1,4 @@
+import Bytes
 import Templates
 
 /// How sentinel-report marks what it generated inside a post-mortem, so that regeneration can

@@ -1,4 +1,5 @@
 /// How much of its longest generated parts a post-mortem shows, so that it stays under the
+import Bytes
 /// most Sentinel's dashboard can save (see ``DocumentFit``). Nothing is cut by default.
 ///
 /// Every cut is marked where it is made and explained in a note that says how to see it all.

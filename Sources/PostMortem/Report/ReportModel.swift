@@ -1,3 +1,4 @@
+import Bytes
 import Templates
 
 /// Builds the values a post-mortem template renders: a tree of objects, lists, texts and flags.

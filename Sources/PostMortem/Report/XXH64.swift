@@ -1,4 +1,4 @@
-import Templates
+import Bytes
 
 /// The 64-bit xxHash of a text's UTF-8 bytes (XXH64, seed 0): stable across runs and
 /// platforms, not cryptographic.

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import Logging
 import Synchronization

@@ -1,3 +1,4 @@
+import Bytes
 import Templates
 import Testing
 import TestSupport

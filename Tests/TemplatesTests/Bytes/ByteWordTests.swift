@@ -1,6 +1,6 @@
+@testable import Bytes
 import Testing
 import TestSupport
-@testable import Templates
 
 /// Every word test against the same question asked of each byte.
 struct ByteWordTests {

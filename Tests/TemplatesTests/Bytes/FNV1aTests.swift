@@ -1,4 +1,4 @@
-import Templates
+@testable import Bytes
 import Testing
 
 @Suite struct FNV1aTests {

@@ -1,5 +1,5 @@
+@testable import Bytes
 import Testing
-@testable import Templates
 
 /// The scalar count on bytes agrees with Swift's own, for every length class and script.
 struct StringScalarCountTests {

@@ -1,5 +1,5 @@
+@testable import Bytes
 import Testing
-import Templates
 
 struct StringUTF8OffsetsTests {
     @Test(arguments: [

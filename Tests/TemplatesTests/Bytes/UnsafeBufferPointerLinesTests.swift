@@ -1,5 +1,5 @@
+@testable import Bytes
 import Testing
-import Templates
 
 struct UnsafeBufferPointerLinesTests {
     /// Lines between `\n` bytes, an empty last line after a final `\n`, `\r` kept in its line.
