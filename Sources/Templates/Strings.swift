@@ -11,6 +11,10 @@ public struct Strings: Sendable, Equatable, Codable {
     public internal(set) var locale = TemplateSet.baseLocale
     /// Each section's `##` heading, by section id (see ``DocumentLayout``).
     public var sections: [String: String]
+    /// Each incident status's name, by the status as stored (`awaiting_approval`).
+    public var statuses: [String: String]
+    /// Each severity's name, by the severity as stored (`critical`).
+    public var severities: [String: String]
     /// Each known metric's label, by its key in Sentinel's metrics snapshot.
     public var metrics: [String: String]
     public var phases: Phases
@@ -62,11 +66,21 @@ public struct Strings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sections, metrics, phases, cuts, page, index
+        case sections, statuses, severities, metrics, phases, cuts, page, index
     }
 
     /// The file a locale folder holds its strings in.
     public static let fileName = "strings.json"
+
+    /// The name of a status as stored; the stored text itself for one the strings do not name.
+    public func name(ofStatus status: String) -> String {
+        statuses[status] ?? status
+    }
+
+    /// The name of a severity as stored; the stored text itself for one the strings do not name.
+    public func name(ofSeverity severity: String) -> String {
+        severities[severity] ?? severity
+    }
 
     /// `text` with `{count}` replaced by `count`.
     public static func filling(_ text: String, count: Int) -> String {

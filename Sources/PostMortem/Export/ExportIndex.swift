@@ -48,10 +48,11 @@ public struct ExportIndex {
             for entry in entries {
                 let incident = entry.incident
                 let severity = HTMLPage.escape(incident.severity)
+                let severityName = HTMLPage.escape(settings.strings.name(ofSeverity: incident.severity))
                 html +=
                     "<tr><td>\(incident.createdAt.utcDate)</td>"
                     + "<td><a href=\"\(HTMLPage.escape(entry.file))\">\(HTMLPage.escape(incident.title))</a></td>"
-                    + "<td class=\"sev-\(severity)\">\(severity)</td><td>\(HTMLPage.escape(incident.target))</td>"
+                    + "<td class=\"sev-\(severity)\">\(severityName)</td><td>\(HTMLPage.escape(incident.target))</td>"
                     + "<td>\(Self.timeToResolve(incident))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
@@ -76,7 +77,7 @@ public struct ExportIndex {
                 let link = entry.file.replacingOccurrences(of: " ", with: "%20")
                 text +=
                     "| \(incident.createdAt.utcDate) | [\(Markdown.inline(incident.title))](\(link)) | "
-                    + "\(Markdown.inline(incident.severity)) | \(Markdown.inline(incident.target)) | \(Self.timeToResolve(incident)) |\n"
+                    + "\(Markdown.inline(settings.strings.name(ofSeverity: incident.severity))) | \(Markdown.inline(incident.target)) | \(Self.timeToResolve(incident)) |\n"
             }
         }
         return text

@@ -68,11 +68,12 @@ public enum ReportModel {
             "incident": .object(incidentValues(incident, settings: settings)),
             "detectedAt": .text(incident.createdAt.utcText),
             "summary": .object(summaryValues(facts)),
-            "durations": .object(durationValues(facts.durations)),
-            "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries)),
-            "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, marks: settings.strings.cuts)),
-            "recurrence": .object(recurrenceValues(incident.recurrence)),
-            "dataQuality": .list(ends(of: facts.notes, keeping: cuts.timelineEntries) { .object(noteValues($1)) }),
+            "durations": .object(durationValues(facts.durations, strings: settings.strings)),
+            "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries, strings: settings.strings)),
+            "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, strings: settings.strings)),
+            "recurrence": .object(recurrenceValues(incident.recurrence, strings: settings.strings)),
+            "dataQuality": .list(
+                ends(of: facts.notes, keeping: cuts.timelineEntries) { .object(noteValues($1, strings: settings.strings)) }),
             "hasDataQualityNotes": .flag(!facts.notes.isEmpty),
         ]
         model["resolvedAt"] = text(incident.resolvedAt?.utcText)
@@ -151,6 +152,8 @@ public enum ReportModel {
             "id": .text(incident.id), "title": .text(incident.title), "target": .text(incident.target),
             "severity": .text(incident.severity), "status": .text(incident.status.rawValue), "sourceType": .text(incident.sourceType),
             "manual": .flag(incident.sourceType == "manual"),
+            "severityName": .text(settings.strings.name(ofSeverity: incident.severity)),
+            "statusName": .text(settings.strings.name(ofStatus: incident.status.rawValue)),
         ]
         values["url"] = text(settings.link(for: incident.id))
         values["runtime"] = text(incident.containerRuntime)
@@ -171,16 +174,17 @@ public enum ReportModel {
         return values
     }
 
-    private static func entryValues(_ entry: Timeline.Entry) -> TemplateObject {
+    private static func entryValues(_ entry: Timeline.Entry, strings: Strings) -> TemplateObject {
         var values: TemplateObject = [
-            "status": .text(entry.status.rawValue), "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
+            "status": .text(entry.status.rawValue), "statusName": .text(strings.name(ofStatus: entry.status.rawValue)),
+            "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
         ]
         values["source"] = text(entry.inferredFrom)
         return values
     }
 
     /// Each measure by name, and all of them in order under `list`, each flagged with its name.
-    private static func durationValues(_ durations: KeyDurations) -> TemplateObject {
+    private static func durationValues(_ durations: KeyDurations, strings: Strings) -> TemplateObject {
         var values = TemplateObject()
         var list: [TemplateValue] = []
         for (name, measure) in durations.all {
@@ -188,8 +192,8 @@ public enum ReportModel {
                 "applies": .flag(measure.applies), "negative": .flag(measure.span?.isNegative ?? false),
             ]
             measureValues["text"] = text(measure.span?.text)
-            measureValues["from"] = measure.start.map { .object(entryValues($0)) }
-            measureValues["to"] = measure.end.map { .object(entryValues($0)) }
+            measureValues["from"] = measure.start.map { .object(entryValues($0, strings: strings)) }
+            measureValues["to"] = measure.end.map { .object(entryValues($0, strings: strings)) }
             values[name] = .object(measureValues)
             for other in KeyDurations.names { measureValues[other] = .flag(other == name) }
             list.append(.object(measureValues))
@@ -199,9 +203,9 @@ public enum ReportModel {
     }
 
     /// The timeline's rows; with `keeping`, only that many: the first half and the last.
-    private static func timelineValues(_ timeline: Timeline, keeping: Int?) -> [TemplateValue] {
+    private static func timelineValues(_ timeline: Timeline, keeping: Int?, strings: Strings) -> [TemplateValue] {
         ends(of: timeline.entries, keeping: keeping) { number, entry in
-            var values = entryValues(entry)
+            var values = entryValues(entry, strings: strings)
             values["number"] = .text(String(number + 1))
             values["duplicate"] = .flag(entry.isRepeated)
             values["beforeDetection"] = .flag(entry.isBeforeDetection)
@@ -229,7 +233,7 @@ public enum ReportModel {
         ]
     }
 
-    private static func actionValues(_ incident: Incident, chain: DecisionChain, cuts: ReportCuts, marks: Strings.Cuts) -> TemplateObject {
+    private static func actionValues(_ incident: Incident, chain: DecisionChain, cuts: ReportCuts, strings: Strings) -> TemplateObject {
         var values: TemplateObject = [
             "approved": .flag(chain.decision == .approved), "rejected": .flag(chain.decision == .rejected),
             "postponed": .flag(chain.decision == .postponed), "undecided": .flag(chain.decision == .none),
@@ -237,13 +241,13 @@ public enum ReportModel {
         values["decidedBy"] = text(incident.approvedBy)
         values["executedAt"] = text(incident.executedAt?.utcText)
         if let proposed = nonBlank(incident.proposedAction) { values["proposed"] = block(proposed, language: "sh") }
-        if let result = commandOutput(incident) { values["result"] = output(result, cuts: cuts, marks: marks) }
-        if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, marks: marks) }
+        if let result = commandOutput(incident) { values["result"] = output(result, cuts: cuts, marks: strings.cuts) }
+        if let error = commandError(incident) { values["error"] = output(error, cuts: cuts, marks: strings.cuts) }
         values["hasSteps"] = .flag(!chain.steps.isEmpty)
         values["stepsOmitted"] = omitted(total: chain.steps.count, keeping: cuts.timelineEntries)
         values["steps"] = .list(
             ends(of: chain.steps, keeping: cuts.timelineEntries) { _, step in
-                var stepValues = entryValues(step.entry)
+                var stepValues = entryValues(step.entry, strings: strings)
                 // Every kind is set, so a template's `{{#kind}}` never falls through to an outer value.
                 for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
                 stepValues["actor"] = text(step.actor)
@@ -291,7 +295,7 @@ public enum ReportModel {
         return values
     }
 
-    private static func recurrenceValues(_ recurrence: Recurrence) -> TemplateObject {
+    private static func recurrenceValues(_ recurrence: Recurrence, strings: Strings) -> TemplateObject {
         [
             "count": .text(String(recurrence.count)), "any": .flag(recurrence.count > 0),
             "more": .flag(recurrence.count > recurrence.latest.count), "days": .text(String(Recurrence.windowDays)),
@@ -299,7 +303,7 @@ public enum ReportModel {
                 recurrence.latest.map { past in
                     var values: TemplateObject = [
                         "id": .text(past.id), "title": .text(past.title), "severity": .text(past.severity),
-                        "date": .text(past.createdAt.utcDate),
+                        "severityName": .text(strings.name(ofSeverity: past.severity)), "date": .text(past.createdAt.utcDate),
                     ]
                     values["timeToResolve"] = past.resolvedAt.map { .text(past.createdAt.duration(to: $0).text) }
                     return .object(values)
@@ -307,11 +311,12 @@ public enum ReportModel {
         ]
     }
 
-    private static func noteValues(_ note: DataQualityNote) -> TemplateObject {
+    private static func noteValues(_ note: DataQualityNote, strings: Strings) -> TemplateObject {
         var values = TemplateObject()
         for kind in DataQualityNote.Kind.allCases { values[kind.rawValue] = .flag(note.kind == kind) }
         for name in KeyDurations.names { values[name] = false }
         values["status"] = text(note.status?.rawValue)
+        values["statusName"] = text(note.status.map { strings.name(ofStatus: $0.rawValue) })
         values["time"] = text(note.time?.utcText)
         values["column"] = text(note.column)
         if let measure = note.measure {

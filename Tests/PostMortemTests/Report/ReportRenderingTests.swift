@@ -182,3 +182,28 @@ struct ReportRenderingTests {
         #expect(!document.contains("line 55\n"))
     }
 }
+
+/// Statuses and severities keep their stored text, and get a name in the locale beside it.
+struct StatusAndSeverityNameTests {
+    @Test(arguments: [("en", "resolved", "high"), ("es", "resuelto", "alta")])
+    func namesThemInTheLocale(locale: String, resolved: String, high: String) throws {
+        var incident = Lifecycle.approvedFix.incident
+        incident.severity = "high"
+        let settings = ReportSettings.builtIn(locale)
+        let values = ReportModel.make(
+            for: incident, facts: ReportModel.Facts(incident: incident, strings: settings.strings),
+            generator: .init(version: "0", templateSet: "builtin:\(locale)"), settings: settings
+        ).mustacheValue
+        let fields = try #require(values["incident"] as? [String: Any])
+        #expect(fields["severity"] as? String == "high")
+        #expect(fields["severityName"] as? String == high)
+        let last = try #require((values["timeline"] as? [[String: Any]])?.last)
+        #expect(last["status"] as? String == "resolved")
+        #expect(last["statusName"] as? String == resolved)
+
+        let index = ExportIndex(entries: [.init(incident: incident, file: "x.html")], settings: settings)
+        #expect(index.body.contains("<td class=\"sev-high\">\(high)</td>"))
+        // A value the strings do not name shows as stored.
+        #expect(settings.strings.name(ofSeverity: "sev0") == "sev0")
+    }
+}
