@@ -17,10 +17,21 @@ public struct Strings: Sendable, Equatable, Codable {
     public var severities: [String: String]
     /// Each known metric's label, by its key in Sentinel's metrics snapshot.
     public var metrics: [String: String]
+    /// Each metric unit as written after a value, by its symbol (`MB`, `KiB/s`, `%`, `s`).
+    public var units: [String: String]
+    public var snapshot: Snapshot
     public var phases: Phases
     public var cuts: Cuts
     public var page: Page
     public var index: Index
+
+    /// What stands in the metrics table for a snapshot shown as one row.
+    public struct Snapshot: Sendable, Equatable, Codable {
+        /// A snapshot whose text is not valid JSON.
+        public var notJSON: String
+        /// A snapshot that is one value, neither an object nor an array.
+        public var value: String
+    }
 
     /// The names of an incident's phases in the HTML page's chart.
     public struct Phases: Sendable, Equatable, Codable {
@@ -66,7 +77,7 @@ public struct Strings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sections, statuses, severities, metrics, phases, cuts, page, index
+        case sections, statuses, severities, metrics, units, snapshot, phases, cuts, page, index
     }
 
     /// The file a locale folder holds its strings in.

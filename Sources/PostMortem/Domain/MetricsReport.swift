@@ -2,8 +2,10 @@
 /// percentage bar and a warning flag; every other value as a dotted path, exactly as stored.
 public struct MetricsReport: Sendable {
     public struct Row: Sendable, Equatable {
-        /// The key or dotted path, as stored.
+        /// The key or dotted path, as stored; empty for a row that stands for the whole snapshot.
         public var path: String
+        /// What the row stands for when it is the whole snapshot rather than one of its values.
+        public var whole: Whole?
         /// The catalog's label, or `nil` for a key the catalog does not know.
         public var label: String?
         /// The value exactly as stored (a number's literal, a string, `true`, `null`, …).
@@ -16,6 +18,14 @@ public struct MetricsReport: Sendable {
         public var isLow = false
     }
 
+    /// A snapshot shown as one row.
+    public enum Whole: Sendable, Equatable {
+        /// Text that is not valid JSON, shown as stored.
+        case notJSON
+        /// A JSON value that is neither an object nor an array.
+        case value
+    }
+
     /// The snapshot's `type` field, when it has one.
     public var type: String?
     public var rows: [Row]
@@ -25,14 +35,15 @@ public struct MetricsReport: Sendable {
     /// `nil` when nothing was captured: no snapshot, JSON null, or an empty object or array.
     public init?(incident: Incident, labels: [String: String]) {
         if let raw = incident.unparsableMetrics {
-            self.init(type: nil, rows: [Row(path: "(not valid JSON)", value: raw, unit: "")], oddValues: [])
+            self.init(type: nil, rows: [Row(path: "", whole: .notJSON, value: raw, unit: "")], oddValues: [])
             return
         }
         guard let snapshot = incident.metricsSnapshot, snapshot != .null, snapshot != .object([]), snapshot != .array([])
         else { return nil }
         guard case .object(let members) = snapshot else {
             self.init(
-                type: nil, rows: snapshot.leaves.map { Row(path: $0.path.isEmpty ? "(value)" : $0.path, value: $0.value, unit: "") },
+                type: nil,
+                rows: snapshot.leaves.map { Row(path: $0.path, whole: $0.path.isEmpty ? .value : nil, value: $0.value, unit: "") },
                 oddValues: [])
             return
         }

@@ -78,7 +78,7 @@ public enum ReportModel {
         ]
         model["resolvedAt"] = text(incident.resolvedAt?.utcText)
         model["maxChars"] = text(settings.maxCharacters.map(String.init))
-        if let metrics = facts.metrics { model["metrics"] = .object(metricsValues(metrics)) }
+        if let metrics = facts.metrics { model["metrics"] = .object(metricsValues(metrics, strings: settings.strings)) }
         if let embedded = facts.analysis {
             // Cut only when the cuts reach it; then a part cut to nothing is absent.
             if let analysis = cuts.analysisCharacters.flatMap(embedded.excerpt(fitting:)) {
@@ -276,16 +276,22 @@ public enum ReportModel {
         return text
     }
 
-    private static func metricsValues(_ metrics: MetricsReport) -> TemplateObject {
+    private static func metricsValues(_ metrics: MetricsReport, strings: Strings) -> TemplateObject {
         var values: TemplateObject = [
             "rows": .list(
                 metrics.rows.map { row in
+                    let path =
+                        switch row.whole {
+                        case .notJSON: strings.snapshot.notJSON
+                        case .value: strings.snapshot.value
+                        case nil: row.path
+                        }
                     var rowValues: TemplateObject = [
-                        "path": .text(row.path), "value": .text(row.value), "high": .flag(row.isHigh), "low": .flag(row.isLow),
+                        "path": .text(path), "value": .text(row.value), "high": .flag(row.isHigh), "low": .flag(row.isLow),
                         "known": .flag(row.label != nil),
                     ]
                     rowValues["label"] = text(row.label)
-                    rowValues["unit"] = row.unit.isEmpty ? nil : .text(row.unit)
+                    rowValues["unit"] = row.unit.isEmpty ? nil : .text(strings.units[row.unit] ?? row.unit)
                     rowValues["bar"] = text(row.bar)
                     return .object(rowValues)
                 }),

@@ -57,7 +57,9 @@ struct MetricsReportTests {
 
     @Test func showsOtherShapesByPath() throws {
         #expect(try #require(report(#"[{"m": 1}, "x"]"#)).rows.map(\.path) == ["[0].m", "[1]"])
-        #expect(try #require(report("42")).rows.map(\.path) == ["(value)"])
+        let value = try #require(report("42")).rows
+        #expect(value.map(\.path) == [""])
+        #expect(value.map(\.whole) == [.value])
     }
 }
 

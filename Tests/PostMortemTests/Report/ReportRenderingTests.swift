@@ -183,8 +183,21 @@ struct ReportRenderingTests {
     }
 }
 
-/// Statuses and severities keep their stored text, and get a name in the locale beside it.
-struct StatusAndSeverityNameTests {
+/// Statuses, severities, units and the stand-ins for a whole snapshot come from the locale's
+/// strings; the stored values stay beside them.
+struct LocaleWordsTests {
+    @Test(arguments: [("en", "(not valid JSON)", "(value)"), ("es", "(JSON no válido)", "(valor)")])
+    func namesAWholeSnapshotInTheLocale(locale: String, notJSON: String, value: String) throws {
+        let generator = try #require(ReportRenderingTests.generators[locale])
+        var incident = Lifecycle.approvedFix.incident
+        incident.metricsSnapshot = nil
+        incident.unparsableMetrics = "{not json"
+        #expect(generator.document(for: incident).text.contains("| \(notJSON) | {not json |"))
+        incident.unparsableMetrics = nil
+        incident.metricsSnapshot = .number("42")
+        #expect(generator.document(for: incident).text.contains("| \(value) | 42 |"))
+    }
+
     @Test(arguments: [("en", "resolved", "high"), ("es", "resuelto", "alta")])
     func namesThemInTheLocale(locale: String, resolved: String, high: String) throws {
         var incident = Lifecycle.approvedFix.incident
