@@ -15,6 +15,8 @@ public struct Strings: Sendable, Equatable, Codable {
     public var statuses: [String: String]
     /// Each severity's name, by the severity as stored (`critical`).
     public var severities: [String: String]
+    /// The unit after each number of a duration (`3m 07s`).
+    public var durationUnits: DurationUnits
     /// Each known metric's label, by its key in Sentinel's metrics snapshot.
     public var metrics: [String: String]
     /// Each metric unit as written after a value, by its symbol (`MB`, `KiB/s`, `%`, `s`).
@@ -24,6 +26,14 @@ public struct Strings: Sendable, Equatable, Codable {
     public var cuts: Cuts
     public var page: Page
     public var index: Index
+
+    /// The units of a duration, written right after each number.
+    public struct DurationUnits: Sendable, Equatable, Codable {
+        public var days: String
+        public var hours: String
+        public var minutes: String
+        public var seconds: String
+    }
 
     /// What stands in the metrics table for a snapshot shown as one row.
     public struct Snapshot: Sendable, Equatable, Codable {
@@ -77,7 +87,7 @@ public struct Strings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sections, statuses, severities, metrics, units, snapshot, phases, cuts, page, index
+        case sections, statuses, severities, durationUnits, metrics, units, snapshot, phases, cuts, page, index
     }
 
     /// The file a locale folder holds its strings in.

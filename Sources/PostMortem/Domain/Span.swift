@@ -13,9 +13,23 @@ public struct Span: Sendable, Hashable, Comparable {
 
     public var isNegative: Bool { microseconds < 0 }
 
-    /// A compact length such as `45s`, `3m 07s`, `2h 05m 09s` or `3d 04h 10m`, with a leading `-`
-    /// when negative. Sub-second spans print as `0s`; days replace seconds past one day.
-    public var text: String {
+    /// The unit written after each number of a length.
+    public struct Units: Sendable {
+        public var days = "d"
+        public var hours = "h"
+        public var minutes = "m"
+        public var seconds = "s"
+
+        public init() {}
+    }
+
+    /// A compact length such as `45s`, `3m 07s`, `2h 05m 09s` or `3d 04h 10m` (with the English
+    /// units), for messages to the person running the tool.
+    public var text: String { text(in: Units()) }
+
+    /// A compact length such as `45s`, `3m 07s`, `2h 05m 09s` or `3d 04h 10m` in `units`, with a
+    /// leading `-` when negative. Sub-second spans print as `0s`; days replace seconds past one day.
+    public func text(in units: Units) -> String {
         let sign = microseconds < 0 ? "-" : ""
         let total = microseconds.magnitude / 1_000_000
         let days = total / 86_400
@@ -24,9 +38,15 @@ public struct Span: Sendable, Hashable, Comparable {
         let seconds = total % 60
         func two(_ value: UInt64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let body =
-            if days > 0 { "\(days)d \(two(hours))h \(two(minutes))m" } else if hours > 0 {
-                "\(hours)h \(two(minutes))m \(two(seconds))s"
-            } else if minutes > 0 { "\(minutes)m \(two(seconds))s" } else { "\(seconds)s" }
+            if days > 0 {
+                "\(days)\(units.days) \(two(hours))\(units.hours) \(two(minutes))\(units.minutes)"
+            } else if hours > 0 {
+                "\(hours)\(units.hours) \(two(minutes))\(units.minutes) \(two(seconds))\(units.seconds)"
+            } else if minutes > 0 {
+                "\(minutes)\(units.minutes) \(two(seconds))\(units.seconds)"
+            } else {
+                "\(seconds)\(units.seconds)"
+            }
         return sign + body
     }
 }

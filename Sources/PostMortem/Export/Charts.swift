@@ -31,7 +31,7 @@ public enum Charts {
     static let phaseColours = ["#6e7781", "#0969da", "#bf8700", "#8250df", "#1a7f37"]
 
     /// A proportional bar of the phases, each labelled with its name and duration; `nil` without phases.
-    public static func phaseBar(_ phases: [Phase], title: String) -> String? {
+    public static func phaseBar(_ phases: [Phase], title: String, units: Span.Units = Span.Units()) -> String? {
         let total = phases.reduce(Int64(0)) { $0 + $1.span.microseconds }
         guard !phases.isEmpty, total > 0 else { return nil }
         let width = 720.0
@@ -42,7 +42,7 @@ public enum Charts {
         for (index, phase) in phases.enumerated() {
             let share = max(minimum, width * Double(phase.span.microseconds) / Double(total))
             let colour = phaseColours[index % phaseColours.count]
-            let label = HTMLPage.escape("\(phase.name): \(phase.span.text)")
+            let label = HTMLPage.escape("\(phase.name): \(phase.span.text(in: units))")
             bars +=
                 "<rect x=\"\(format(x))\" y=\"8\" width=\"\(format(share))\" height=\"24\" fill=\"\(colour)\"><title>\(label)</title></rect>"
             labels +=

@@ -29,8 +29,8 @@ public struct ExportIndex {
         return months
     }
 
-    static func timeToResolve(_ incident: Incident) -> String {
-        incident.resolvedAt.map { incident.createdAt.duration(to: $0).text } ?? "—"
+    func timeToResolve(_ incident: Incident) -> String {
+        incident.resolvedAt.map { settings.strings.text(of: incident.createdAt.duration(to: $0)) } ?? "—"
     }
 
     private var columns: [String] {
@@ -53,7 +53,7 @@ public struct ExportIndex {
                     "<tr><td>\(incident.createdAt.utcDate)</td>"
                     + "<td><a href=\"\(HTMLPage.escape(entry.file))\">\(HTMLPage.escape(incident.title))</a></td>"
                     + "<td class=\"sev-\(severity)\">\(severityName)</td><td>\(HTMLPage.escape(incident.target))</td>"
-                    + "<td>\(Self.timeToResolve(incident))</td></tr>\n"
+                    + "<td>\(timeToResolve(incident))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }
@@ -77,7 +77,7 @@ public struct ExportIndex {
                 let link = entry.file.replacingOccurrences(of: " ", with: "%20")
                 text +=
                     "| \(incident.createdAt.utcDate) | [\(Markdown.inline(incident.title))](\(link)) | "
-                    + "\(Markdown.inline(settings.strings.name(ofSeverity: incident.severity))) | \(Markdown.inline(incident.target)) | \(Self.timeToResolve(incident)) |\n"
+                    + "\(Markdown.inline(settings.strings.name(ofSeverity: incident.severity))) | \(Markdown.inline(incident.target)) | \(timeToResolve(incident)) |\n"
             }
         }
         return text

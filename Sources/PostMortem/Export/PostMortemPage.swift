@@ -45,7 +45,7 @@ public struct PostMortemPage {
     private var extras: String {
         var html = metadata + "\n"
         let phases = Charts.phases(facts.timeline, names: settings.strings.phases)
-        if let bar = Charts.phaseBar(phases, title: words.phasesTitle) {
+        if let bar = Charts.phaseBar(phases, title: words.phasesTitle, units: Span.Units(settings.strings.durationUnits)) {
             html += "<figure>\(bar)<figcaption>\(HTMLPage.escape(words.phasesCaption))</figcaption></figure>\n"
         }
         if let bars = Charts.metricBars(facts.metrics, title: words.percentagesTitle) {

@@ -67,7 +67,7 @@ public enum ReportModel {
             ],
             "incident": .object(incidentValues(incident, settings: settings)),
             "detectedAt": .text(incident.createdAt.utcText),
-            "summary": .object(summaryValues(facts)),
+            "summary": .object(summaryValues(facts, strings: settings.strings)),
             "durations": .object(durationValues(facts.durations, strings: settings.strings)),
             "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries, strings: settings.strings)),
             "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, strings: settings.strings)),
@@ -163,14 +163,14 @@ public enum ReportModel {
         return values
     }
 
-    private static func summaryValues(_ facts: Facts) -> TemplateObject {
+    private static func summaryValues(_ facts: Facts, strings: Strings) -> TemplateObject {
         var values = TemplateObject()
         let outcome = facts.chain.outcome
         for each in DecisionChain.Outcome.allCases { values[each.rawValue] = .flag(each == outcome) }
         let postponements = facts.chain.steps.filter { $0.kind == .postponed }.count
         values["postponed"] = .flag(postponements > 0)
         values["postponements"] = .text(String(postponements))
-        values["timeToResolve"] = text(facts.durations.resolve.span?.text)
+        values["timeToResolve"] = text(facts.durations.resolve.span.map(strings.text(of:)))
         return values
     }
 
@@ -191,7 +191,7 @@ public enum ReportModel {
             var measureValues: TemplateObject = [
                 "applies": .flag(measure.applies), "negative": .flag(measure.span?.isNegative ?? false),
             ]
-            measureValues["text"] = text(measure.span?.text)
+            measureValues["text"] = text(measure.span.map(strings.text(of:)))
             measureValues["from"] = measure.start.map { .object(entryValues($0, strings: strings)) }
             measureValues["to"] = measure.end.map { .object(entryValues($0, strings: strings)) }
             values[name] = .object(measureValues)
@@ -211,7 +211,7 @@ public enum ReportModel {
             values["beforeDetection"] = .flag(entry.isBeforeDetection)
             values["afterResolution"] = .flag(entry.isAfterResolution)
             values["outOfOrder"] = .flag(entry.isOutOfOrder)
-            values["sincePrevious"] = text(entry.sincePrevious?.text)
+            values["sincePrevious"] = text(entry.sincePrevious.map(strings.text(of:)))
             return .object(values)
         }
     }
@@ -252,7 +252,7 @@ public enum ReportModel {
                 for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
                 stepValues["actor"] = text(step.actor)
                 stepValues["note"] = text(step.note)
-                stepValues["waited"] = text(step.waited?.text)
+                stepValues["waited"] = text(step.waited.map(strings.text(of:)))
                 return .object(stepValues)
             })
         return values
@@ -311,7 +311,7 @@ public enum ReportModel {
                         "id": .text(past.id), "title": .text(past.title), "severity": .text(past.severity),
                         "severityName": .text(strings.name(ofSeverity: past.severity)), "date": .text(past.createdAt.utcDate),
                     ]
-                    values["timeToResolve"] = past.resolvedAt.map { .text(past.createdAt.duration(to: $0).text) }
+                    values["timeToResolve"] = past.resolvedAt.map { .text(strings.text(of: past.createdAt.duration(to: $0))) }
                     return .object(values)
                 }),
         ]

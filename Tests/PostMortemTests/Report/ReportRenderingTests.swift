@@ -186,6 +186,23 @@ struct ReportRenderingTests {
 /// Statuses, severities, units and the stand-ins for a whole snapshot come from the locale's
 /// strings; the stored values stay beside them.
 struct LocaleWordsTests {
+    @Test func writesDurationsInTheLocalesUnits() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("units-\(UUID().uuidString)/fr")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try #"{"durationUnits": {"days": "j", "minutes": "min"}}"#.write(
+            to: folder.appendingPathComponent("strings.json"), atomically: true, encoding: .utf8)
+        let templates = try TemplateSet.load(locale: "fr", overrides: folder.deletingLastPathComponent())
+        let generator = PostMortemGenerator(templates: templates, connectionString: nil)
+        let incident = Lifecycle.approvedFix.incident
+        let document = generator.document(for: incident).text
+        let english = try #require(ReportRenderingTests.generators["en"]).document(for: incident).text
+        #expect(english.contains("| **29m 30s** |"))
+        #expect(document.contains("| **29min 30s** |"))
+        #expect(!document.contains("m 30s"))
+        let index = ExportIndex(entries: [.init(incident: incident, file: "x.html")], settings: generator.settings)
+        #expect(index.body.contains("<td>29min 30s</td>"))
+    }
+
     @Test(arguments: [("en", "(not valid JSON)", "(value)"), ("es", "(JSON no válido)", "(valor)")])
     func namesAWholeSnapshotInTheLocale(locale: String, notJSON: String, value: String) throws {
         let generator = try #require(ReportRenderingTests.generators[locale])
