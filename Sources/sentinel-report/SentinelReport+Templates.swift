@@ -28,7 +28,8 @@ extension SentinelReport.TemplatesCommand {
         func run() throws {
             for locale in TemplateSet.builtInLocales {
                 let set = try TemplateSet.load(locale: locale)
-                print("\(locale) (--locale \(locale)): templates/\(locale)/, anything it lacks from templates/\(TemplateSet.baseLocale)/")
+                let fallback = locale == TemplateSet.baseLocale ? "" : ", anything it lacks from templates/\(TemplateSet.baseLocale)/"
+                print("\(locale) (--locale \(locale)): templates/\(locale)/\(fallback)")
                 for name in set.documentNames {
                     let kind =
                         name.hasPrefix("types/") ? "the document for incident_type '\(name.dropFirst("types/".count))'" : "the document"
@@ -38,7 +39,7 @@ extension SentinelReport.TemplatesCommand {
                 for name in set.sources.keys.sorted() where set.layouts[name] == nil {
                     print("  \(name).mustache")
                 }
-                print("  \(Strings.fileName)  (headings, metric labels, page and index words)")
+                print("  \(Strings.fileName)  (headings, status and severity names, units, labels, page and index words)")
             }
         }
     }
