@@ -50,21 +50,7 @@ public struct TemplateSet: Sendable {
     /// checked before anything is returned, so a broken set stops a run before it reads or
     /// writes any incident.
     public static func load(locale: String = baseLocale, overrides folder: URL? = nil) throws(TemplateError) -> TemplateSet {
-        guard let first = locale.unicodeScalars.first, first.properties.isAlphabetic,
-            locale.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
-        else {
-            throw .unknownLocale(locale, known: builtInLocales)
-        }
-        let custom = try folder.map { folder throws(TemplateError) in try localeFolder(locale, in: folder) }
-        var layers = [(origin: "templates/\(baseLocale)/", files: builtInFiles(locale: baseLocale))]
-        if locale != baseLocale, builtInLocales.contains(locale) {
-            layers.append(("templates/\(locale)/", builtInFiles(locale: locale)))
-        } else if locale != baseLocale, custom == nil {
-            throw .unknownLocale(locale, known: builtInLocales + (folder.map(localeFolders) ?? []))
-        }
-        if let custom {
-            layers.append((custom.path + "/", try files(in: custom)))
-        }
+        let (layers, isCustom) = try layers(of: locale, folder: folder)
         var sources: [String: String] = [:]
         var origins: [String: String] = [:]
         var stringLayers: [(tables: Strings.Tables, file: String)] = []
@@ -80,6 +66,52 @@ public struct TemplateSet: Sendable {
             }
         }
         let strings = try Strings.merged(stringLayers, locale: locale)
+        let layouts = try layouts(of: sources, origins: origins, strings: strings)
+        _ = MarkdownContentType.registered
+        var library = MustacheLibrary()
+        for (name, text) in sources {
+            library.register(try parse(text, file: origins[name] ?? name), named: name)
+        }
+        var templates: [String: CompiledTemplate] = [:]
+        for (name, text) in sources {
+            guard let template = CompiledTemplate(text) else { break }
+            templates[name] = template
+        }
+        return TemplateSet(
+            name: "\(isCustom ? "custom" : "builtin"):\(locale)", sources: sources, origins: origins,
+            strings: strings, layouts: layouts, library: library,
+            compiled: templates.count == sources.count ? CompiledSet(templates) : nil)
+    }
+
+    /// The files of `locale`'s set, layer by layer (English, the built-in locale, the locale's
+    /// folder under `folder`), each keyed by path under its origin; and whether a folder is one.
+    private static func layers(
+        of locale: String, folder: URL?
+    ) throws(TemplateError) -> (layers: [(origin: String, files: [String: String])], isCustom: Bool) {
+        // A locale names a folder: letters, digits, `-` and `_`, never a path.
+        guard let first = locale.unicodeScalars.first, first.properties.isAlphabetic,
+            locale.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        else {
+            throw .unknownLocale(locale, known: builtInLocales)
+        }
+        let custom = try folder.map { folder throws(TemplateError) in try localeFolder(locale, in: folder) }
+        var layers = [(origin: "templates/\(baseLocale)/", files: builtInFiles(locale: baseLocale))]
+        if locale != baseLocale, builtInLocales.contains(locale) {
+            layers.append(("templates/\(locale)/", builtInFiles(locale: locale)))
+        } else if locale != baseLocale, custom == nil {
+            throw .unknownLocale(locale, known: builtInLocales)
+        }
+        if let custom {
+            layers.append((custom.path + "/", try files(in: custom)))
+        }
+        return (layers, custom != nil)
+    }
+
+    /// The sections of every document of `sources`, each checked to have a template and (but
+    /// the first) a heading.
+    private static func layouts(
+        of sources: [String: String], origins: [String: String], strings: Strings
+    ) throws(TemplateError) -> [String: DocumentLayout] {
         var layouts: [String: DocumentLayout] = [:]
         for name in sources.keys where name == documentName || name.hasPrefix("types/") {
             let origin = origins[name] ?? name
@@ -95,20 +127,7 @@ public struct TemplateSet: Sendable {
             }
             layouts[name] = layout
         }
-        _ = MarkdownContentType.registered
-        var library = MustacheLibrary()
-        for (name, text) in sources {
-            library.register(try parse(text, file: origins[name] ?? name), named: name)
-        }
-        var templates: [String: CompiledTemplate] = [:]
-        for (name, text) in sources {
-            guard let template = CompiledTemplate(text) else { break }
-            templates[name] = template
-        }
-        return TemplateSet(
-            name: "\(custom == nil ? "builtin" : "custom"):\(locale)", sources: sources, origins: origins,
-            strings: strings, layouts: layouts, library: library,
-            compiled: templates.count == sources.count ? CompiledSet(templates) : nil)
+        return layouts
     }
 
     /// One section of a rendered document: its id and its markdown, heading included.
