@@ -170,7 +170,7 @@ public enum ReportModel {
         let postponements = facts.chain.steps.filter { $0.kind == .postponed }.count
         values["postponed"] = .flag(postponements > 0)
         values["postponements"] = .text(String(postponements))
-        values["timeToResolve"] = text(facts.durations.resolve.span.map(strings.text(of:)))
+        values["timeToResolve"] = text(facts.durations.resolve.span.map { strings.text(of: $0) })
         return values
     }
 
@@ -191,7 +191,7 @@ public enum ReportModel {
             var measureValues: TemplateObject = [
                 "applies": .flag(measure.applies), "negative": .flag(measure.span?.isNegative ?? false),
             ]
-            measureValues["text"] = text(measure.span.map(strings.text(of:)))
+            measureValues["text"] = text(measure.span.map { strings.text(of: $0) })
             measureValues["from"] = measure.start.map { .object(entryValues($0, strings: strings)) }
             measureValues["to"] = measure.end.map { .object(entryValues($0, strings: strings)) }
             values[name] = .object(measureValues)
@@ -211,7 +211,7 @@ public enum ReportModel {
             values["beforeDetection"] = .flag(entry.isBeforeDetection)
             values["afterResolution"] = .flag(entry.isAfterResolution)
             values["outOfOrder"] = .flag(entry.isOutOfOrder)
-            values["sincePrevious"] = text(entry.sincePrevious.map(strings.text(of:)))
+            values["sincePrevious"] = text(entry.sincePrevious.map { strings.text(of: $0) })
             return .object(values)
         }
     }
@@ -252,7 +252,7 @@ public enum ReportModel {
                 for kind in DecisionChain.Step.Kind.allCases { stepValues[kind.rawValue] = .flag(step.kind == kind) }
                 stepValues["actor"] = text(step.actor)
                 stepValues["note"] = text(step.note)
-                stepValues["waited"] = text(step.waited.map(strings.text(of:)))
+                stepValues["waited"] = text(step.waited.map { strings.text(of: $0) })
                 return .object(stepValues)
             })
         return values
