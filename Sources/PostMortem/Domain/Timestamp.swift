@@ -54,9 +54,12 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         lhs.microseconds < rhs.microseconds
     }
 
-    /// The span from `self` to `later`, negative when `later` is earlier.
+    /// The span from `self` to `later` as a reader computes it from the two times shown (each
+    /// truncated to the second, as ``utcText`` writes it), negative when `later` is earlier: a
+    /// page whose times read 08:04:05 and 09:35:00 says 1h 30m 55s, whatever the microseconds.
     public func duration(to later: Timestamp) -> Span {
-        Span(microseconds: later.microseconds - microseconds)
+        let shown = { (time: Timestamp) in Self.floorDivision(time.microseconds, 1_000_000).0 }
+        return Span(microseconds: (shown(later) - shown(self)) * 1_000_000)
     }
 
     /// `yyyy-mm-dd hh:mm:ss` in UTC, truncated to the second.

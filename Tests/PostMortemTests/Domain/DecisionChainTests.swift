@@ -33,7 +33,7 @@ struct DecisionChainTests {
         let steps = chain(.postponedThenApproved).steps
         let postponed = try #require(steps.first { $0.kind == .postponed })
         #expect(postponed.entry.time == minute(30))
-        #expect(postponed.waited?.text == "25m 54s")
+        #expect(postponed.waited?.text == "25m 55s")
         #expect(postponed.actor == nil)  // approved_by now holds the later approval
         let approved = try #require(steps.first { $0.kind == .approved })
         #expect(approved.actor == "luis.perez@example.com")
@@ -84,7 +84,7 @@ struct KeyDurationsTests {
 
     @Test(arguments: [
         (Lifecycle.approvedFix, ["3m 30s", "17m 24s", "8m 30s", "29m 30s"]),
-        (.postponedThenApproved, ["4m 00s", "1h 30m 54s", "9m 00s", "1h 44m 00s"]),
+        (.postponedThenApproved, ["4m 00s", "1h 30m 55s", "9m 00s", "1h 44m 00s"]),
         (.failedThenAlertmanager, ["3m 00s", "8m 54s", "12s", "55m 00s"]),
         (.rejectedThenPatch, ["3m 00s", "5m 48s", "n/a", "10h 00m 00s"]),
         (.manualPatchNoEvents, ["unknown", "n/a", "n/a", "3h 10m 00s"]),

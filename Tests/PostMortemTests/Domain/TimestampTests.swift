@@ -57,8 +57,18 @@ struct SpanTests {
     }
 
     @Test func isNegativeWhenTheEndIsEarlier() {
-        let start = Timestamp(microseconds: 10)
-        #expect(start.duration(to: Timestamp(microseconds: 5)).isNegative)
-        #expect(!start.duration(to: Timestamp(microseconds: 10)).isNegative)
+        let start = Timestamp(microseconds: 10_000_000)
+        #expect(start.duration(to: Timestamp(microseconds: 5_000_000)).isNegative)
+        #expect(!start.duration(to: Timestamp(microseconds: 10_000_000)).isNegative)
+    }
+
+    /// A duration is what a reader computes from the two times shown, each to the second.
+    @Test(
+        arguments: [
+            (1_999_999, 3_000_000, "2s"), (1_000_000, 2_999_999, "1s"), (10_400_000, 10_100_000, "0s"),
+            (-1_500_000, 500_000, "2s"), (29_045_800_000, 34_500_000_000, "1h 30m 55s"),
+        ] as [(Int64, Int64, String)])
+    func isTheDifferenceOfTheTimesShown(start: Int64, end: Int64, text: String) {
+        #expect(Timestamp(microseconds: start).duration(to: Timestamp(microseconds: end)).text == text)
     }
 }

@@ -11,6 +11,7 @@ struct ModelVersionTests {
         1: "87ef3831a3aa9fc4",
         2: "0c036ddc235875e0",
         3: "bb79583eaca78213",
+        4: "ed438fc004b82650",
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {

@@ -237,3 +237,43 @@ struct LocaleWordsTests {
         #expect(settings.strings.name(ofSeverity: "sev0") == "sev0")
     }
 }
+
+/// Every duration a document shows is the difference of the two times it shows for it, so a
+/// reader who checks the page finds it adds up.
+struct DisplayedDurationTests {
+    /// Seconds since the epoch of a `yyyy-mm-dd hh:mm:ss` time in UTC.
+    static func seconds(_ match: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring)>.Match) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = [match.1, match.2, match.3, match.4, match.5, match.6].map { Int($0) ?? 0 }
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts[5])
+        return Int64(calendar.date(from: components)?.timeIntervalSince1970 ?? 0)
+    }
+
+    static func text(_ seconds: Int64) -> String { Span(microseconds: seconds * 1_000_000).text }
+
+    @Test(arguments: ReportRenderingTests.cases)
+    func addUpOnThePage(lifecycle: Lifecycle, locale: String) throws {
+        let document = try #require(ReportRenderingTests.generators[locale]).document(for: lifecycle.incident).text
+        var checked = 0
+        var previous: Int64?
+        for line in document.split(separator: "\n") where line.hasPrefix("| ") {
+            let stamps = line.matches(of: #/(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)/#).map(Self.seconds)
+            // A key duration: its two endpoints, then the duration in bold.
+            if stamps.count == 2, let bold = line.firstMatch(of: #/\*\*(-?[0-9dhms ]+)\*\*/#) {
+                #expect(String(bold.1) == Self.text(stamps[1] - stamps[0]), "\(line)")
+                checked += 1
+            }
+            // A timeline row: number, time, status, time since the previous row.
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if stamps.count == 1, cells.count >= 4, Int(cells[0]) != nil {
+                if let previous, cells[3] != "—" {
+                    #expect(cells[3] == Self.text(stamps[0] - previous), "\(line)")
+                    checked += 1
+                }
+                previous = stamps[0]
+            }
+        }
+        #expect(checked >= 2)
+    }
+}
