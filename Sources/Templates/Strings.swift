@@ -15,6 +15,12 @@ public struct Strings: Sendable, Equatable, Codable {
     public var statuses: [String: String]
     /// Each severity's name, by the severity as stored (`critical`).
     public var severities: [String: String]
+    /// Each incident source's name, by `source_type` as stored (`container`, `database`, `manual`).
+    public var sources: [String: String]
+    /// What each column a time can come from is, for readers (`created_at` → the incident's
+    /// detection time), by column name.
+    public var columns: [String: String]
+    public var numbers: Numbers
     /// The unit after each number of a duration (`3m 07s`).
     public var durationUnits: DurationUnits
     /// Each known metric's label, by its key in Sentinel's metrics snapshot.
@@ -26,6 +32,17 @@ public struct Strings: Sendable, Equatable, Codable {
     public var cuts: Cuts
     public var page: Page
     public var index: Index
+
+    /// How numbers are written.
+    public struct Numbers: Sendable, Equatable, Codable {
+        /// Between a number's whole part and its fraction: `.` in English, `,` in Spanish.
+        public var decimalMark: String
+    }
+
+    /// `literal`, a JSON number such as `99.2`, with the locale's decimal mark.
+    public func number(_ literal: String) -> String {
+        numbers.decimalMark == "." ? literal : literal.replacingOccurrences(of: ".", with: numbers.decimalMark)
+    }
 
     /// The units of a duration, written right after each number.
     public struct DurationUnits: Sendable, Equatable, Codable {
@@ -87,7 +104,7 @@ public struct Strings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sections, statuses, severities, durationUnits, metrics, units, snapshot, phases, cuts, page, index
+        case sections, statuses, severities, sources, columns, numbers, durationUnits, metrics, units, snapshot, phases, cuts, page, index
     }
 
     /// The file a locale folder holds its strings in.

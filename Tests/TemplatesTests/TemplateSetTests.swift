@@ -100,7 +100,7 @@ struct TemplateSetTests {
         let dir = try folder(["logs.mustache": "MIS REGISTROS\n"])
         let set = try TemplateSet.load(locale: "es", overrides: dir)
         #expect(set.name == "custom:es")
-        #expect(set.sections([:]).first { $0.id == "logs" }?.text == "## Registros\n\nMIS REGISTROS\n")
+        #expect(set.sections([:]).first { $0.id == "logs" }?.text == "## Logs\n\nMIS REGISTROS\n")
     }
 
     @Test func aNewSectionIsAPartialAndAHeading() throws {

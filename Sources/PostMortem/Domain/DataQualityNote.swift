@@ -39,7 +39,8 @@ public struct DataQualityNote: Sendable, Equatable {
     ) -> [DataQualityNote] {
         var notes: [DataQualityNote] = []
         for entry in timeline.entries {
-            if let column = entry.inferredFrom {
+            // Sentinel records no "detected" event for an incident reported by hand: not a gap.
+            if let column = entry.inferredFrom, !(entry.status == .detected && incident.sourceType == "manual") {
                 notes.append(.init(kind: .missingEvent, status: entry.status, time: entry.time, column: column))
             }
             if entry.isBeforeDetection { notes.append(.init(kind: .beforeDetection, status: entry.status, time: entry.time)) }

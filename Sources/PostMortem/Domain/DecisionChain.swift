@@ -9,6 +9,8 @@ public struct DecisionChain: Sendable {
         public enum Kind: String, Sendable, CaseIterable {
             /// The agent proposed the action and asked for approval.
             case proposed
+            /// Approval was asked for again after a postponement: later waits count from here.
+            case requestedAgain
             /// An engineer postponed the decision (back to analyzed).
             case postponed
             case approved
@@ -62,7 +64,7 @@ public struct DecisionChain: Sendable {
         for (index, entry) in entries.enumerated() {
             switch entry.status {
             case .awaitingApproval where !entry.isRepeated:
-                if requestedAt == nil { steps.append(Step(kind: .proposed, entry: entry)) }
+                steps.append(Step(kind: requestedAt == nil ? .proposed : .requestedAgain, entry: entry))
                 requestedAt = entry
             case .analyzed where index > 0 && entries[index - 1].status == .awaitingApproval:
                 postponements.append(steps.count)

@@ -10,6 +10,9 @@ public struct MetricsReport: Sendable {
         public var label: String?
         /// The value exactly as stored (a number's literal, a string, `true`, `null`, …).
         public var value: String
+        /// Whether `value` is the literal of a known numeric metric (shown with the locale's
+        /// decimal mark).
+        public var isNumber = false
         public var unit: String
         /// A ten-cell bar for a percentage, such as `█████████░`.
         public var bar: String?
@@ -62,8 +65,10 @@ public struct MetricsReport: Sendable {
                 row.value = flag ? "true" : "false"
             case (.number, .number(let literal)):
                 row.value = literal
+                row.isNumber = true
             case (.usagePercent, .number(let literal)), (.ratioPercent, .number(let literal)):
                 row.value = literal
+                row.isNumber = true
                 if let percent = Double(literal) {
                     row.bar = Self.bar(percent)
                     row.isHigh = metric.kind == .usagePercent && percent >= MetricCatalog.threshold

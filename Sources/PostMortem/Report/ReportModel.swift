@@ -14,7 +14,7 @@ public enum ReportModel {
     /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
     /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
     /// golden documents change and this number does not.
-    static let version = 4
+    static let version = 5
 
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
@@ -104,10 +104,12 @@ public enum ReportModel {
             }
             var values: TemplateObject = [
                 "block": .text(Markdown.codeBlock(lines, language: "text")), "shown": .text(String(logs.shownLines)),
-                "total": .text(String(logs.totalLines)), "cut": .flag(logs.isCut),
+                "shownIsOne": .flag(logs.shownLines == 1), "total": .text(String(logs.totalLines)),
+                "totalIsOne": .flag(logs.totalLines == 1), "cut": .flag(logs.isCut),
             ]
             if longLines > 0, let width = cuts.logLineWidth {
                 values["longLines"] = .text(String(longLines))
+                values["longLinesIsOne"] = .flag(longLines == 1)
                 values["lineWidth"] = .text(String(width))
             }
             model["logs"] = .object(values)
@@ -153,6 +155,7 @@ public enum ReportModel {
             "severity": .text(incident.severity), "status": .text(incident.status.rawValue), "sourceType": .text(incident.sourceType),
             "manual": .flag(incident.sourceType == "manual"),
             "severityName": .text(settings.strings.name(ofSeverity: incident.severity)),
+            "sourceTypeName": .text(settings.strings.sources[incident.sourceType] ?? incident.sourceType),
             "statusName": .text(settings.strings.name(ofStatus: incident.status.rawValue)),
         ]
         values["url"] = text(settings.link(for: incident.id))
@@ -170,6 +173,7 @@ public enum ReportModel {
         let postponements = facts.chain.steps.filter { $0.kind == .postponed }.count
         values["postponed"] = .flag(postponements > 0)
         values["postponements"] = .text(String(postponements))
+        values["postponementsIsOne"] = .flag(postponements == 1)
         values["timeToResolve"] = text(facts.durations.resolve.span.map { strings.text(of: $0) })
         return values
     }
@@ -180,6 +184,7 @@ public enum ReportModel {
             "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
         ]
         values["source"] = text(entry.inferredFrom)
+        values["sourceName"] = text(entry.inferredFrom.map { strings.columns[$0] ?? $0 })
         return values
     }
 
@@ -287,7 +292,8 @@ public enum ReportModel {
                         case nil: row.path
                         }
                     var rowValues: TemplateObject = [
-                        "path": .text(path), "value": .text(row.value), "high": .flag(row.isHigh), "low": .flag(row.isLow),
+                        "path": .text(path), "value": .text(row.isNumber ? strings.number(row.value) : row.value),
+                        "high": .flag(row.isHigh), "low": .flag(row.isLow),
                         "known": .flag(row.label != nil),
                     ]
                     rowValues["label"] = text(row.label)
@@ -303,7 +309,7 @@ public enum ReportModel {
 
     private static func recurrenceValues(_ recurrence: Recurrence, strings: Strings) -> TemplateObject {
         [
-            "count": .text(String(recurrence.count)), "any": .flag(recurrence.count > 0),
+            "count": .text(String(recurrence.count)), "countIsOne": .flag(recurrence.count == 1), "any": .flag(recurrence.count > 0),
             "more": .flag(recurrence.count > recurrence.latest.count), "days": .text(String(Recurrence.windowDays)),
             "latest": .list(
                 recurrence.latest.map { past in
@@ -325,6 +331,7 @@ public enum ReportModel {
         values["statusName"] = text(note.status.map { strings.name(ofStatus: $0.rawValue) })
         values["time"] = text(note.time?.utcText)
         values["column"] = text(note.column)
+        values["columnName"] = text(note.column.map { strings.columns[$0] ?? $0 })
         if let measure = note.measure {
             values["measure"] = .text(measure)
             values[measure] = true

@@ -320,7 +320,7 @@ struct PostMortemGeneratorTests {
             #expect(try generator.render(id: IncidentID(id)).document == stored)
         }
         let last = try #require(try database.postMortem("c0000000-0000-4000-8000-000000000029"))
-        #expect(last.contains("6 earlier incident(s) with the same fingerprint, or the same target and incident type"))
+        #expect(last.contains("6 earlier incidents with the same fingerprint, or the same target and incident type, were detected"))
         #expect(last.contains("look-alike 26") && !last.contains("look-alike 28"))
     }
 

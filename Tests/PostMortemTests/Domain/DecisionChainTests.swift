@@ -15,7 +15,8 @@ struct DecisionChainTests {
         (.alertmanagerWithEvent, ["resolvedByAlertmanager"], .recoveredOnItsOwn),
         (.alertmanagerWithoutEvent, ["resolvedWithoutEvent"], .resolvedByStatusChange),
         (
-            .postponedThenApproved, ["proposed", "postponed", "approved", "executed", "verifying", "resolvedAfterVerification"],
+            .postponedThenApproved,
+            ["proposed", "postponed", "requestedAgain", "approved", "executed", "verifying", "resolvedAfterVerification"],
             .approvedFix
         ),
         (.failedThenAlertmanager, ["proposed", "approved", "executed", "failed", "resolvedByAlertmanager"], .afterFailedAction),

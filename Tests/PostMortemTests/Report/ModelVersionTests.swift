@@ -12,6 +12,7 @@ struct ModelVersionTests {
         2: "0c036ddc235875e0",
         3: "bb79583eaca78213",
         4: "ed438fc004b82650",
+        5: "9b3ecf49a5c88c7a",
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {

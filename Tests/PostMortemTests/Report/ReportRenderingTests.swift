@@ -13,7 +13,7 @@ let expectedSections: [String: [String]] = [
     ],
     "es": [
         "Resumen", "Duraciones clave", "Cronología", "Métricas en la detección", "Causa raíz y análisis",
-        "Acción correctiva y aprobación", "Recurrencia", "Registros", "Acciones de seguimiento",
+        "Acción correctiva y aprobación", "Recurrencia", "Logs", "Acciones de seguimiento",
         "Lecciones aprendidas", "Notas", "Notas sobre la calidad de los datos",
     ],
 ]
@@ -177,7 +177,7 @@ struct ReportRenderingTests {
         settings.logLines = 5
         let generator = PostMortemGenerator(templates: try TemplateSet.load(), settings: settings, connectionString: nil)
         let document = generator.document(for: Lifecycle.approvedFix.incident).text
-        #expect(document.contains("The last 5 of 60 log lines collected at detection:"))
+        #expect(document.contains("The last 5 lines of the 60 log lines collected at detection:"))
         #expect(document.contains("line 56\n"))
         #expect(!document.contains("line 55\n"))
     }
@@ -275,5 +275,52 @@ struct DisplayedDurationTests {
             }
         }
         #expect(checked >= 2)
+    }
+}
+
+/// What a reader must never find in a document: "(s)" plurals, a count of one with a plural
+/// noun, column names, and (in Spanish) stored English values in sentences and tables.
+struct ForbiddenWordingTests {
+    static let forbidden: [String: [String]] = [
+        "en": [
+            "(s)", "The 1 ", " 1 log lines", "1 earlier incidents", "1 postponements", "1 of these lines are",
+            "created_at", "resolved_at", "executed_at", "approved_by", "awaiting_approval", "executing_solution",
+        ],
+        "es": [
+            "(s)", "Las 1 ", "1 líneas", "1 incidentes", "1 aplazamientos", "1 de estas líneas tienen",
+            "created_at", "resolved_at", "executed_at", "approved_by", "awaiting_approval", "executing_solution",
+            "severidad high", "severidad critical", "severidad medium", "severidad low", "Severidad | high", "Severidad | critical",
+            "| container |", "| database |", "| manual |", "| detected |", "| investigating |", "| analyzed |",
+            "| verifying |", "| resolved |", "| failed |", "detected el", "resolved el", "Captura de Prometheus",
+            "persona aprobadora", "## Registros", "Duración | Definición | Desde | Hasta | Duración",
+        ],
+    ]
+
+    /// Each lifecycle, and variants with one of each counted thing.
+    static var incidents: [Incident] {
+        var oneOfEach = Lifecycle.postponedThenApproved.incident
+        oneOfEach.logs = "a single line"
+        oneOfEach.recurrence.count = 1
+        oneOfEach.recurrence.latest = Array(oneOfEach.recurrence.latest.prefix(1))
+        var oneLongLine = Lifecycle.approvedFix.incident
+        oneLongLine.logs = "short\n" + String(repeating: "x", count: 2_000)
+        return Lifecycle.allCases.map(\.incident) + [oneOfEach, oneLongLine]
+    }
+
+    @Test(arguments: ["en", "es"], [nil, 1_000])
+    func noDocumentHoldsThem(locale: String, maxCharacters: Int?) throws {
+        var settings = ReportSettings.builtIn(locale)
+        settings.maxCharacters = maxCharacters
+        let generator = try PostMortemGenerator(templates: TemplateSet.load(locale: locale), settings: settings, connectionString: nil)
+        for incident in Self.incidents {
+            var clean = incident
+            // What the agent and the logs say is theirs, not the report's wording.
+            clean.agentReasoning = nil
+            let document = generator.document(for: clean).text
+            for phrase in Self.forbidden[locale, default: []] where document.contains(phrase) {
+                let line = document.split(separator: "\n").first { $0.contains(phrase) } ?? ""
+                Issue.record("\(incident.id) (\(locale)): \"\(phrase)\" in: \(line)")
+            }
+        }
     }
 }
