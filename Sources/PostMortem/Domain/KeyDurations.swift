@@ -48,6 +48,13 @@ public struct KeyDurations: Sendable {
     /// The measures' names, in report order.
     public static let names = ["triage", "decision", "executeAndVerify", "resolve"]
 
+    /// `measure`'s share of the time to resolve, as a whole percentage; `nil` when either is
+    /// unknown or negative, or the time to resolve is zero.
+    public func percentOfResolve(_ measure: Measure) -> Int? {
+        guard let part = measure.span, let whole = resolve.span, !part.isNegative, whole.microseconds > 0 else { return nil }
+        return Int((Double(part.microseconds) * 100 / Double(whole.microseconds)).rounded())
+    }
+
     /// Every measure with its name, in report order.
     public var all: [(name: String, measure: Measure)] {
         Array(zip(Self.names, [triage, decision, executeAndVerify, resolve]))

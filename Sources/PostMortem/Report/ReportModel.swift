@@ -14,7 +14,7 @@ public enum ReportModel {
     /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
     /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
     /// golden documents change and this number does not.
-    static let version = 5
+    static let version = 6
 
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
@@ -197,6 +197,7 @@ public enum ReportModel {
                 "applies": .flag(measure.applies), "negative": .flag(measure.span?.isNegative ?? false),
             ]
             measureValues["text"] = text(measure.span.map { strings.text(of: $0) })
+            measureValues["percent"] = text(durations.percentOfResolve(measure).map(String.init))
             measureValues["from"] = measure.start.map { .object(entryValues($0, strings: strings)) }
             measureValues["to"] = measure.end.map { .object(entryValues($0, strings: strings)) }
             values[name] = .object(measureValues)

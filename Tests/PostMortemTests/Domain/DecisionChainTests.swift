@@ -114,3 +114,22 @@ struct KeyDurationsTests {
         #expect(value.resolve.span?.isNegative == true)
     }
 }
+
+struct KeyDurationShareTests {
+    /// Shares of the time to resolve are whole percentages of known, non-negative spans.
+    @Test func sharesOfTheTimeToResolve() throws {
+        let incident = Lifecycle.postponedThenApproved.incident
+        let timeline = Timeline(incident: incident)
+        let durations = KeyDurations(incident: incident, timeline: timeline, chain: DecisionChain(incident: incident, timeline: timeline))
+        // 4m 00s, 1h 30m 55s and 9m 00s of 1h 44m 00s.
+        #expect(durations.percentOfResolve(durations.triage) == 4)
+        #expect(durations.percentOfResolve(durations.decision) == 87)
+        #expect(durations.percentOfResolve(durations.executeAndVerify) == 9)
+        var unresolved = incident
+        unresolved.resolvedAt = nil
+        let open = KeyDurations(
+            incident: unresolved, timeline: Timeline(incident: unresolved),
+            chain: DecisionChain(incident: unresolved, timeline: Timeline(incident: unresolved)))
+        #expect(open.percentOfResolve(open.triage) == nil)
+    }
+}

@@ -13,6 +13,7 @@ struct ModelVersionTests {
         3: "bb79583eaca78213",
         4: "ed438fc004b82650",
         5: "9b3ecf49a5c88c7a",
+        6: "21216b78d38e76dd",
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {
