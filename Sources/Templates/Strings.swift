@@ -21,6 +21,7 @@ public struct Strings: Sendable, Equatable, Codable {
     /// detection time), by column name.
     public var columns: [String: String]
     public var numbers: Numbers
+    public var impact: Impact
     /// The unit after each number of a duration (`3m 07s`).
     public var durationUnits: DurationUnits
     /// Each known metric's label, by its key in Sentinel's metrics snapshot.
@@ -32,6 +33,13 @@ public struct Strings: Sendable, Equatable, Codable {
     public var cuts: Cuts
     public var page: Page
     public var index: Index
+
+    /// Words of the impact section that the tool also reads back.
+    public struct Impact: Sendable, Equatable, Codable {
+        /// The first cell of the row where a person writes when the impact started: the next
+        /// run reads the time from it, to compute the time to detect.
+        public var startLabel: String
+    }
 
     /// How numbers are written.
     public struct Numbers: Sendable, Equatable, Codable {
@@ -104,7 +112,8 @@ public struct Strings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sections, statuses, severities, sources, columns, numbers, durationUnits, metrics, units, snapshot, phases, cuts, page, index
+        case sections, statuses, severities, sources, columns, impact, numbers, durationUnits, metrics, units, snapshot, phases, cuts, page,
+            index
     }
 
     /// The file a locale folder holds its strings in.

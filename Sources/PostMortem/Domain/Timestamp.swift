@@ -101,6 +101,32 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         String(utcText.prefix(10))
     }
 
+    /// The time `text` names as ``utcText`` writes it, `yyyy-mm-dd hh:mm:ss` (or without
+    /// seconds), in UTC, as a person types it into a post-mortem; `nil` for anything else.
+    public init?(utcText text: Substring) {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, let day = Day(String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let hour = Int64(clock[0]), let minute = Int64(clock[1]), hour < 24, minute < 60
+        else { return nil }
+        let second = clock.count == 3 ? Int64(clock[2]) ?? 60 : 0
+        guard second < 60 else { return nil }
+        let days = Self.daysSinceEpoch(year: Int64(day.year), month: Int64(day.month), day: Int64(day.day))
+        self.init(microseconds: ((days * 24 + hour) * 3600 + minute * 60 + second) * 1_000_000)
+    }
+
+    /// The day count since 1970-01-01 of a date of the proleptic Gregorian calendar.
+    static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+        // Howard Hinnant's days-from-civil algorithm, the inverse of ``civilDate(daysSinceEpoch:)``.
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// Year, month and day of the proleptic Gregorian calendar for a day count since 1970-01-01.
     static func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         // Howard Hinnant's days-to-civil algorithm.

@@ -14,7 +14,7 @@ public enum ReportModel {
     /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
     /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
     /// golden documents change and this number does not.
-    static let version = 6
+    static let version = 7
 
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
@@ -40,6 +40,8 @@ public enum ReportModel {
         /// The agent's reasoning, parsed once for nesting below the analysis heading (a document
         /// cut to fit renders it again).
         public let analysis: EmbeddedMarkdown?
+        /// When the impact started, if a person wrote it into the stored post-mortem.
+        public let impactStart: Timestamp?
 
         public init(incident: Incident, strings: Strings) {
             timeline = Timeline(incident: incident)
@@ -48,6 +50,7 @@ public enum ReportModel {
             metrics = MetricsReport(incident: incident, labels: strings.metrics)
             notes = DataQualityNote.notes(incident: incident, timeline: timeline, durations: durations, metrics: metrics)
             analysis = incident.agentReasoning.map { EmbeddedMarkdown($0, below: 3) }
+            impactStart = ImpactStart.read(from: incident.postMortem, label: strings.impact.startLabel)
         }
 
         /// The length of the longest list that grows with the timeline (see ``ReportCuts/timelineEntries``).
@@ -68,7 +71,8 @@ public enum ReportModel {
             "incident": .object(incidentValues(incident, settings: settings)),
             "detectedAt": .text(incident.createdAt.utcText),
             "summary": .object(summaryValues(facts, strings: settings.strings)),
-            "durations": .object(durationValues(facts.durations, strings: settings.strings)),
+            "durations": .object(durationValues(facts, incident: incident, strings: settings.strings)),
+            "impact": .object(impactValues(incident, facts: facts, strings: settings.strings)),
             "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries, strings: settings.strings)),
             "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, strings: settings.strings)),
             "recurrence": .object(recurrenceValues(incident.recurrence, strings: settings.strings)),
@@ -188,9 +192,18 @@ public enum ReportModel {
         return values
     }
 
-    /// Each measure by name, and all of them in order under `list`, each flagged with its name.
-    private static func durationValues(_ durations: KeyDurations, strings: Strings) -> TemplateObject {
+    /// Each measure by name, and all of them in order under `list`, each flagged with its name;
+    /// `detect` when a person gave the impact's start.
+    private static func durationValues(_ facts: Facts, incident: Incident, strings: Strings) -> TemplateObject {
+        let durations = facts.durations
         var values = TemplateObject()
+        if let start = facts.impactStart {
+            let span = start.duration(to: incident.createdAt)
+            values["detect"] = [
+                "from": .text(start.utcText), "to": .text(incident.createdAt.utcText), "text": .text(strings.text(of: span)),
+                "negative": .flag(span.isNegative),
+            ]
+        }
         var list: [TemplateValue] = []
         for (name, measure) in durations.all {
             var measureValues: TemplateObject = [
@@ -305,6 +318,31 @@ public enum ReportModel {
             "threshold": "90",
         ]
         values["type"] = text(metrics.type)
+        return values
+    }
+
+    /// How the incident was detected, its symptoms at detection, and the row labels people fill.
+    private static func impactValues(_ incident: Incident, facts: Facts, strings: Strings) -> TemplateObject {
+        let manual = incident.sourceType == "manual"
+        var values: TemplateObject = [
+            "manual": .flag(manual), "alertmanager": .flag(!manual && incident.fingerprint != nil),
+            "alert": .flag(!manual && incident.fingerprint == nil), "startLabel": .text(strings.impact.startLabel),
+        ]
+        if manual, let description = incident.logs {
+            values["report"] = text(
+                description.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }.map(String.init))
+        }
+        let symptoms = (facts.metrics?.rows ?? []).filter { $0.isHigh || $0.isLow }
+        values["hasSymptoms"] = .flag(!symptoms.isEmpty)
+        values["symptoms"] = .list(
+            symptoms.map { row in
+                var symptom: TemplateObject = [
+                    "name": .text(row.label ?? row.path), "value": .text(row.isNumber ? strings.number(row.value) : row.value),
+                    "high": .flag(row.isHigh), "low": .flag(row.isLow),
+                ]
+                symptom["unit"] = row.unit.isEmpty ? nil : .text(strings.units[row.unit] ?? row.unit)
+                return .object(symptom)
+            })
         return values
     }
 

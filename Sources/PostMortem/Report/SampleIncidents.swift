@@ -67,6 +67,7 @@ public enum SampleIncidents {
             id: "5a3e0c1d-0000-4000-8000-000000000003", title: "notifier stuck", target: "notifier",
             severity: "medium", status: "resolved", sourceType: "manual", createdAt: at(0))
         incident.actionError = "[RECOVERY] Stuck in investigating for 30 minutes."
+        incident.logs = "Reported by support: the notifier sends nothing since 08:00.\nSeveral customers wrote in."
         incident.metricsSnapshot = .object([
             (key: "type", value: .string("postgres")), (key: "cache_hit_percent", value: .number("71")),
             (key: "connections", value: .string("many")),
@@ -118,8 +119,11 @@ public enum SampleIncidents {
     public static func model(generator: ReportModel.Generator, settings: ReportSettings) -> [String: Any] {
         var settings = settings
         if settings.incidentURL == nil { settings.incidentURL = "https://sentinel.example.com/incidents/{id}" }
+        // One sample whose stored post-mortem has the impact start filled in, for the time to detect.
+        var filledIn = approved
+        filledIn.postMortem = "| \(settings.strings.impact.startLabel) | 2026-10-01 07:41 |\n"
         return TemplateLint.union(
-            (all.map { ($0, ReportCuts()) } + [long]).map { incident, cuts in
+            (all.map { ($0, ReportCuts()) } + [long, (filledIn, ReportCuts())]).map { incident, cuts in
                 let facts = ReportModel.Facts(incident: incident, strings: settings.strings)
                 return ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts).mustacheValue
             })

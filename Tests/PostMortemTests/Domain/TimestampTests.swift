@@ -72,3 +72,23 @@ struct SpanTests {
         #expect(Timestamp(microseconds: start).duration(to: Timestamp(microseconds: end)).text == text)
     }
 }
+
+struct TimestampParsingTests {
+    /// What a person types reads back as the time it names; anything else is not a time.
+    @Test(arguments: [
+        "2026-10-01 07:40:00", "1970-01-01 00:00:00", "2024-02-29 23:59:59", "1969-12-31 12:30:15", "0001-01-01 00:00:00",
+    ])
+    func readsWhatItWrites(text: String) throws {
+        let time = try #require(Timestamp(utcText: text[...]))
+        #expect(time.utcText == text)
+    }
+
+    @Test(arguments: ["", "2026-10-01", "2026-02-30 10:00:00", "2026-10-01 24:00:00", "2026-10-01 10:60", "2026-10-01 1:00", "x 10:00"])
+    func rejectsWhatIsNoTime(text: String) {
+        #expect(Timestamp(utcText: text[...]) == nil)
+    }
+
+    @Test func takesMinutesWithoutSeconds() {
+        #expect(Timestamp(utcText: "2026-10-01 07:40")?.utcText == "2026-10-01 07:40:00")
+    }
+}

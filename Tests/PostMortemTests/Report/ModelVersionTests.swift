@@ -14,6 +14,7 @@ struct ModelVersionTests {
         4: "ed438fc004b82650",
         5: "9b3ecf49a5c88c7a",
         6: "21216b78d38e76dd",
+        7: "4b40104ccd4983a7",
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {

@@ -7,12 +7,12 @@ import TestSupport
 /// The section headings (`##`) of each built-in document.
 let expectedSections: [String: [String]] = [
     "en": [
-        "Summary", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
+        "Summary", "Impact and detection", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
         "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned", "Notes",
         "Data quality notes",
     ],
     "es": [
-        "Resumen", "Duraciones clave", "Cronología", "Métricas en la detección", "Causa raíz y análisis",
+        "Resumen", "Impacto y detección", "Duraciones clave", "Cronología", "Métricas en la detección", "Causa raíz y análisis",
         "Acción correctiva y aprobación", "Recurrencia", "Logs", "Acciones de seguimiento",
         "Lecciones aprendidas", "Notas", "Notas sobre la calidad de los datos",
     ],
@@ -143,7 +143,7 @@ struct ReportRenderingTests {
             let document = try #require(Self.generators[locale]).document(for: value).text
             let outline = Outline(markdown: document)
             #expect(outline.sections == expectedSections[locale])
-            #expect(outline.tables == 6)  // header, durations, timeline, metrics, recurrence, action items
+            #expect(outline.tables == 7)  // header, impact, durations, timeline, metrics, recurrence, action items
             #expect(Outline.raggedTables(in: document).isEmpty)
             #expect(!outline.html.contains("<script"))
             #expect(!outline.html.contains("<img"))
@@ -322,5 +322,37 @@ struct ForbiddenWordingTests {
                 Issue.record("\(incident.id) (\(locale)): \"\(phrase)\" in: \(line)")
             }
         }
+    }
+}
+
+/// The impact section's fields are for people; the impact start they fill in comes back, on the
+/// next run, as the time to detect in the key durations.
+struct ImpactSectionTests {
+    @Test(arguments: [("en", "yyyy-mm-dd hh:mm"), ("es", "aaaa-mm-dd hh:mm")])
+    func aFilledInImpactStartGivesTheTimeToDetect(locale: String, placeholder: String) throws {
+        let generator = try #require(ReportRenderingTests.generators[locale])
+        let label = generator.settings.strings.impact.startLabel
+        var incident = Lifecycle.approvedFix.incident
+        let first = generator.document(for: incident).text
+        #expect(first.contains("| \(label) | \(placeholder) |"))
+        #expect(!first.contains("07:41:00"))
+        incident.postMortem = first.replacingOccurrences(of: "| \(label) | \(placeholder) |", with: "| \(label) | 2026-10-01 07:41 |")
+        let second = generator.document(for: incident)
+        // The person's row is kept, and the durations now start from it: 07:41:00 → 08:00:00.
+        #expect(second.text.contains("| \(label) | 2026-10-01 07:41 |"))
+        #expect(second.text.contains("07:41:00"))
+        #expect(second.text.contains("| **19m 00s** |"))
+        #expect(second.conflicts.isEmpty)
+    }
+
+    @Test(
+        arguments: [
+            ("| Impact start (UTC) | *2026-10-01 07:41:30* |", "2026-10-01 07:41:30"),
+            ("Impact start (UTC) was 2026-10-01 07:41 in a sentence", nil),
+            ("| Impact start (UTC) | yyyy-mm-dd hh:mm |\n| Impact start (UTC) | 2026-09-30 23:59 |", "2026-09-30 23:59:00"),
+            ("| Impact start (UTC) | 2026-02-30 10:00 |", nil),
+        ] as [(String, String?)])
+    func readsTheStartFromItsRowOnly(document: String, start: String?) {
+        #expect(ImpactStart.read(from: document, label: "Impact start (UTC)")?.utcText == start)
     }
 }
