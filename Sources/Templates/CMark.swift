@@ -152,8 +152,30 @@ enum CMark {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
+    /// The plain text of each item of `markdown`: each item of a top-level list, and each other
+    /// top-level block with text (a paragraph, say), line breaks as spaces.
+    static func itemTexts(_ markdown: String) -> [String] {
+        withDocument(markdown) { document, _ in
+            var items: [String] = []
+            var block = cmark_node_first_child(document)
+            while let current = block {
+                if cmark_node_get_type(current) == CMARK_NODE_LIST {
+                    var item = cmark_node_first_child(current)
+                    while let each = item {
+                        items.append(plainText(of: each, breaksAsSpaces: true))
+                        item = cmark_node_next(each)
+                    }
+                } else {
+                    items.append(plainText(of: current, breaksAsSpaces: true))
+                }
+                block = cmark_node_next(current)
+            }
+            return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        } ?? []
+    }
+
     /// The text of a node's text and code descendants, joined.
-    private static func plainText(of node: OpaquePointer) -> String {
+    private static func plainText(of node: OpaquePointer, breaksAsSpaces: Bool = false) -> String {
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         var text = ""
@@ -161,7 +183,11 @@ enum CMark {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator)
             else { continue }
             let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE { text += literal(of: child) }
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += literal(of: child)
+            } else if breaksAsSpaces, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH {
+                if !text.isEmpty, text.last != " " { text += " " }
+            }
         }
         return text
     }

@@ -62,6 +62,13 @@ public struct EmbeddedMarkdown: Sendable {
     }
 
     /// The blocks of the section ``section(titled:)`` returns; `nil` when there is none.
+    /// The plain text of each item of the section titled one of `titles` (each list item, or
+    /// each paragraph); `nil` without such a section.
+    public func items(titled titles: Titles) -> [String]? {
+        guard let body = sectionBlocks(titled: titles) else { return nil }
+        return CMark.itemTexts(String(joined(body)))
+    }
+
     private func sectionBlocks(titled titles: Titles) -> ArraySlice<Block>? {
         guard let start = blocks.firstIndex(where: { $0.headingLevel != nil && titles.folded.contains(Self.fold($0.headingText)) }),
             let startLevel = blocks[start].headingLevel

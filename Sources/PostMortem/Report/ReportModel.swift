@@ -14,7 +14,7 @@ public enum ReportModel {
     /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
     /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
     /// golden documents change and this number does not.
-    static let version = 7
+    static let version = 8
 
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
@@ -73,6 +73,7 @@ public enum ReportModel {
             "summary": .object(summaryValues(facts, strings: settings.strings)),
             "durations": .object(durationValues(facts, incident: incident, strings: settings.strings)),
             "impact": .object(impactValues(incident, facts: facts, strings: settings.strings)),
+            "actionItems": .object(actionItemValues(incident, facts: facts)),
             "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries, strings: settings.strings)),
             "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, strings: settings.strings)),
             "recurrence": .object(recurrenceValues(incident.recurrence, strings: settings.strings)),
@@ -290,7 +291,7 @@ public enum ReportModel {
     }
 
     /// The text, or `nil` when it holds only white space (the store already reads those as NULL).
-    private static func nonBlank(_ text: String?) -> String? {
+    static func nonBlank(_ text: String?) -> String? {
         guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
         return text
     }
@@ -319,6 +320,26 @@ public enum ReportModel {
         ]
         values["type"] = text(metrics.type)
         return values
+    }
+
+    /// The rows the action items table starts with, each flagged with its kind and category.
+    private static func actionItemValues(_ incident: Incident, facts: Facts) -> TemplateObject {
+        let proposals = ActionItemProposal.proposals(for: incident, facts: facts)
+        let priority = ActionItemProposal.priority(forSeverity: incident.severity)
+        return [
+            "hasProposals": .flag(!proposals.isEmpty),
+            "proposals": .list(
+                proposals.map { proposal in
+                    var values: TemplateObject = [
+                        "text": .text(proposal.text), "priority": .text(priority), "done": .flag(proposal.isDone),
+                    ]
+                    for kind in ActionItemProposal.Kind.allCases { values[kind.rawValue] = .flag(proposal.kind == kind) }
+                    for category in ActionItemProposal.Category.allCases {
+                        values[category.rawValue] = .flag(proposal.category == category)
+                    }
+                    return .object(values)
+                }),
+        ]
     }
 
     /// How the incident was detected, its symptoms at detection, and the row labels people fill.

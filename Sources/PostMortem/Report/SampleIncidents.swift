@@ -24,7 +24,9 @@ public enum SampleIncidents {
         incident.executedAt = at(50)
         incident.resolvedAt = at(61)
         incident.logs = (0..<80).map { "[2026-10-01 07:5\($0 / 10 % 10):0\($0 % 10) UTC] line \($0)" }.joined(separator: "\n")
-        incident.agentReasoning = "## Causa Raíz\nFuga de memoria en la caché.\n\n## Evidencia\n- reinicios: 3"
+        incident.agentReasoning =
+            "## Causa Raíz\nFuga de memoria en la caché.\n\n## Evidencia\n- reinicios: 3\n\n"
+            + "## Acciones Recomendadas\n- Reiniciar el contenedor: `docker restart payments-api`\n- Revisar la caché de tarifas."
         incident.metricsSnapshot = .object([
             (key: "type", value: .string("container")), (key: "mem_percent", value: .number("99.2")),
             (key: "mem_usage_mb", value: .number("508.1")), (key: "extra", value: .string("kept as stored")),

@@ -45,6 +45,11 @@ enum Lifecycle: String, CaseIterable {
                 ## Evidencia
                 - `OutOfMemoryError` a las 07:59:58
 
+                ## Acciones Recomendadas
+                - Reiniciar el contenedor.
+                - Revisar la caché de tarifas
+                  tras el despliegue 4.2.0.
+
                 ## Verificación
                 | Métrica | Antes | Después |
                 |---|---|---|

@@ -356,3 +356,37 @@ struct ImpactSectionTests {
         #expect(ImpactStart.read(from: document, label: "Impact start (UTC)")?.utcText == start)
     }
 }
+
+/// The action items a document starts with, for each lifecycle path.
+struct ActionItemProposalTests {
+    static func kinds(_ incident: Incident) -> [String] {
+        let facts = ReportModel.Facts(incident: incident, strings: .builtIn())
+        return ActionItemProposal.proposals(for: incident, facts: facts).map {
+            "\($0.kind.rawValue) \($0.category.rawValue)\($0.isDone ? " done" : "")"
+        }
+    }
+
+    @Test(
+        arguments: [
+            (.approvedFix, ["executed mitigate done", "recommendation prevent", "recommendation prevent", "recurring prevent"]),
+            (.postponedThenApproved, ["executed mitigate done"]), (.connectionExhaustion, ["executed mitigate done"]),
+            (.failedThenAlertmanager, ["executed mitigate done", "failure mitigate"]), (.rejectedThenPatch, ["rejection process"]),
+            (.alertmanagerWithEvent, []), (.alertmanagerWithoutEvent, []), (.manualPatchNoEvents, []),
+            (.recoverySweepThenPatch, []), (.hostileAndOddMetrics, []),
+        ] as [(Lifecycle, [String])])
+    func proposesFromWhatWasRecorded(lifecycle: Lifecycle, expected: [String]) {
+        #expect(Self.kinds(lifecycle.incident) == expected)
+    }
+
+    @Test func aRecommendationNamingTheCommandIsTheActionTaken() throws {
+        var incident = Lifecycle.approvedFix.incident
+        let command = try #require(incident.proposedAction)
+        incident.agentReasoning =
+            "## Recommended actions\n1. Run `\(command)` now.\n2. Add a memory alert\nat 80 %.\n\n## Other\n- not an item"
+        let facts = ReportModel.Facts(incident: incident, strings: .builtIn())
+        let proposals = ActionItemProposal.proposals(for: incident, facts: facts)
+        #expect(proposals.map(\.text) == ["Run \(command) now.", "Add a memory alert at 80 %.", "7"])
+        #expect(proposals.map(\.isDone) == [true, false, false])
+        #expect(ActionItemProposal.priority(forSeverity: incident.severity) == "P2")
+    }
+}
