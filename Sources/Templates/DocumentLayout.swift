@@ -42,7 +42,7 @@ public struct DocumentLayout: Sendable, Equatable {
 
 extension Substring {
     /// The text without spaces, tabs and carriage returns at either end.
-    var trimmingWhitespace: Substring {
+    public var trimmingWhitespace: Substring {
         let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" && $0 != "\r" }
         guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
         return self[first...last]

@@ -129,6 +129,12 @@ public struct Strings: Sendable, Equatable, Codable {
         severities[severity] ?? severity
     }
 
+    /// What a column a time comes from is, for readers; the column's name for one the strings
+    /// do not describe.
+    public func name(ofColumn column: String) -> String {
+        columns[column] ?? column
+    }
+
     /// `text` with `{count}` replaced by `count`.
     public static func filling(_ text: String, count: Int) -> String {
         text.replacingOccurrences(of: "{count}", with: String(count))

@@ -260,7 +260,7 @@ public struct TemplateSet: Sendable {
         var files: [String: String] = [:]
         for case let url as URL in walker {
             let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
-            guard relative.hasSuffix(".mustache") || relative == Strings.fileName else { continue }
+            guard isSetFile(relative) else { continue }
             do {
                 files[relative] = try String(contentsOf: url, encoding: .utf8)
             } catch {

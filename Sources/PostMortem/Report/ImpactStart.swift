@@ -1,3 +1,5 @@
+import Templates
+
 /// When the impact started, as a person wrote it into the post-mortem's impact section: the
 /// row whose first cell is the locale's label (`impact.startLabel` in strings.json), its
 /// second cell a time `yyyy-mm-dd hh:mm[:ss]` in UTC.
@@ -12,14 +14,5 @@ enum ImpactStart {
             if let time = Timestamp(utcText: value[...]) { return time }
         }
         return nil
-    }
-}
-
-extension Substring {
-    /// The text without spaces and tabs at either end.
-    fileprivate var trimmingWhitespace: Substring {
-        let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" && $0 != "\r" }
-        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
-        return self[first...last]
     }
 }

@@ -189,7 +189,7 @@ public enum ReportModel {
             "time": .text(entry.time.utcText), "inferred": .flag(entry.inferredFrom != nil),
         ]
         values["source"] = text(entry.inferredFrom)
-        values["sourceName"] = text(entry.inferredFrom.map { strings.columns[$0] ?? $0 })
+        values["sourceName"] = text(entry.inferredFrom.map { strings.name(ofColumn: $0) })
         return values
     }
 
@@ -307,12 +307,12 @@ public enum ReportModel {
                         case nil: row.path
                         }
                     var rowValues: TemplateObject = [
-                        "path": .text(path), "value": .text(row.isNumber ? strings.number(row.value) : row.value),
+                        "path": .text(path), "value": shownValue(of: row, strings: strings),
                         "high": .flag(row.isHigh), "low": .flag(row.isLow),
                         "known": .flag(row.label != nil),
                     ]
                     rowValues["label"] = text(row.label)
-                    rowValues["unit"] = row.unit.isEmpty ? nil : .text(strings.units[row.unit] ?? row.unit)
+                    rowValues["unit"] = shownUnit(of: row, strings: strings)
                     rowValues["bar"] = text(row.bar)
                     return .object(rowValues)
                 }),
@@ -342,6 +342,17 @@ public enum ReportModel {
         ]
     }
 
+    /// A metric row's value as shown: a known number with the locale's decimal mark, anything
+    /// else as stored.
+    private static func shownValue(of row: MetricsReport.Row, strings: Strings) -> TemplateValue {
+        .text(row.isNumber ? strings.number(row.value) : row.value)
+    }
+
+    /// A metric row's unit in the locale's words; `nil` for a row without one.
+    private static func shownUnit(of row: MetricsReport.Row, strings: Strings) -> TemplateValue? {
+        row.unit.isEmpty ? nil : .text(strings.units[row.unit] ?? row.unit)
+    }
+
     /// How the incident was detected, its symptoms at detection, and the row labels people fill.
     private static func impactValues(_ incident: Incident, facts: Facts, strings: Strings) -> TemplateObject {
         let manual = incident.sourceType == "manual"
@@ -358,10 +369,10 @@ public enum ReportModel {
         values["symptoms"] = .list(
             symptoms.map { row in
                 var symptom: TemplateObject = [
-                    "name": .text(row.label ?? row.path), "value": .text(row.isNumber ? strings.number(row.value) : row.value),
+                    "name": .text(row.label ?? row.path), "value": shownValue(of: row, strings: strings),
                     "high": .flag(row.isHigh), "low": .flag(row.isLow),
                 ]
-                symptom["unit"] = row.unit.isEmpty ? nil : .text(strings.units[row.unit] ?? row.unit)
+                symptom["unit"] = shownUnit(of: row, strings: strings)
                 return .object(symptom)
             })
         return values
@@ -391,7 +402,7 @@ public enum ReportModel {
         values["statusName"] = text(note.status.map { strings.name(ofStatus: $0.rawValue) })
         values["time"] = text(note.time?.utcText)
         values["column"] = text(note.column)
-        values["columnName"] = text(note.column.map { strings.columns[$0] ?? $0 })
+        values["columnName"] = text(note.column.map { strings.name(ofColumn: $0) })
         if let measure = note.measure {
             values["measure"] = .text(measure)
             values[measure] = true
