@@ -22,6 +22,7 @@ public struct Strings: Sendable, Equatable, Codable {
     public var columns: [String: String]
     public var numbers: Numbers
     public var impact: Impact
+    public var review: Review
     /// The unit after each number of a duration (`3m 07s`).
     public var durationUnits: DurationUnits
     /// Each known metric's label, by its key in Sentinel's metrics snapshot.
@@ -39,6 +40,14 @@ public struct Strings: Sendable, Equatable, Codable {
         /// The first cell of the row where a person writes when the impact started: the next
         /// run reads the time from it, to compute the time to detect.
         public var startLabel: String
+    }
+
+    /// Words of the review table that the tool also reads back.
+    public struct Review: Sendable, Equatable, Codable {
+        /// The first cell of the row where people set the review's status.
+        public var statusLabel: String
+        /// The status generated documents start with; any other value is shown as people set it.
+        public var draft: String
     }
 
     /// How numbers are written.
@@ -112,7 +121,8 @@ public struct Strings: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sections, statuses, severities, sources, columns, impact, numbers, durationUnits, metrics, units, snapshot, phases, cuts, page,
+        case sections, statuses, severities, sources, columns, impact, review, numbers, durationUnits, metrics, units, snapshot, phases,
+            cuts, page,
             index
     }
 

@@ -41,6 +41,9 @@ public struct Incident: Sendable {
     public var recurrence = Recurrence(count: 0, latest: [])
     /// The hash of everything the post-mortem is generated from, as the store computed it.
     public var inputs: String?
+    /// The time of the transaction that read the incident (`now()`): a post-mortem written in
+    /// that transaction gets it as its `post_mortem_updated_at`.
+    public var readAt: Timestamp?
 
     public init(
         id: String, title: String, target: String, severity: String, status: IncidentStatus,

@@ -22,7 +22,7 @@ public enum DocumentMerge {
     }
 
     /// One piece of a stored document.
-    enum Piece: Equatable {
+    enum Piece: Equatable, Sendable {
         case text(String)
         /// A region with the hash its begin marker records, and whether a person edited it.
         case region(DocumentRegions.Region, edited: Bool)
@@ -37,7 +37,9 @@ public enum DocumentMerge {
     }
 
     /// A stored document split into its document marker and pieces.
-    struct Stored {
+    struct Stored: Sendable {
+        /// The document as stored.
+        let text: String
         var header: DocumentRegions.Header?
         var pieces: [Piece]
 
@@ -46,10 +48,28 @@ public enum DocumentMerge {
             header != nil || pieces.contains { if case .region = $0 { true } else { false } }
         }
 
+        /// The names of the regions the generator produced last time, deleted ones included.
+        var produced: Set<String> {
+            Set(header?.regions ?? pieces.compactMap { if case .region(let region, _) = $0 { region.name } else { nil } })
+        }
+
+        /// The first region named `name`, and whether a person edited it.
+        func region(_ name: String) -> (region: DocumentRegions.Region, edited: Bool)? {
+            for case .region(let region, let edited) in pieces where region.name == name { return (region, edited) }
+            return nil
+        }
+
+        /// `text` parsed, or `nil` when it is absent or blank.
+        static func parsing(_ text: String?) -> Stored? {
+            guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+            return Stored(text)
+        }
+
         /// Reads `text` line by line on its UTF-8 bytes. Only a line starting with `<` can be a
         /// marker; the text between markers is copied by stretches, a region's content as one
         /// slice of `text`.
         init(_ text: String) {
+            self.text = text
             var header: DocumentRegions.Header?
             var pieces: [Piece] = []
             var source = text
@@ -145,8 +165,16 @@ public enum DocumentMerge {
         stored: String?, regions: [DocumentRegions.Region], header: DocumentRegions.Header,
         earlierHeading: @autoclosure () -> String
     ) -> Result {
+        merge(stored: Stored.parsing(stored), regions: regions, header: header, earlierHeading: earlierHeading())
+    }
+
+    /// The new text of a post-mortem already parsed (`nil` when there is none).
+    static func merge(
+        stored parsed: Stored?, regions: [DocumentRegions.Region], header: DocumentRegions.Header,
+        earlierHeading: @autoclosure () -> String
+    ) -> Result {
         let top = header.line + "\n\n"
-        guard let stored, stored.contains(where: { !$0.isWhitespace }) else {
+        guard let parsed else {
             // The first run's case, written from the regions directly: wrapping each in a piece
             // for ``written(_:_:)`` costs about 1 % of a new document.
             var text = top
@@ -154,9 +182,8 @@ public enum DocumentMerge {
             for region in regions { DocumentRegions.appendMarked(region, to: &text) }
             return Result(text: text, conflicts: [])
         }
-        let parsed = Stored(stored)
         guard parsed.isGenerated else {
-            var text = written(top, regions.map { .region($0, edited: false) } + [.text(earlierHeading() + stored)])
+            var text = written(top, regions.map { .region($0, edited: false) } + [.text(earlierHeading() + parsed.text)])
             if !text.hasSuffix("\n") { text += "\n" }
             return Result(text: text, conflicts: [])
         }
@@ -180,17 +207,25 @@ public enum DocumentMerge {
             }
         }
         // Regions the templates produce now but did not last time go after their predecessor.
-        let produced = Set(
-            parsed.header?.regions
-                ?? parsed.pieces.compactMap {
-                    if case .region(let region, _) = $0 { region.name } else { nil }
-                })
+        let produced = parsed.produced
         for (index, region) in regions.enumerated() where !produced.contains(region.name) {
             let predecessors = Set(regions[..<index].map(\.name))
             let position = placed.lastIndex { $0.name.map(predecessors.contains) == true }.map { $0 + 1 } ?? 0
             placed.insert((region.name, .region(region, edited: false)), at: position)
         }
         return Result(text: written(top, placed.map(\.piece)), conflicts: conflicts)
+    }
+
+    /// Whether `text`, a merged document, is `stored` but for its document marker's `written`
+    /// field (`storedHeader` is `stored`'s marker, on its first line).
+    static func differsOnlyInWritten(_ text: String, from stored: String, storedHeader: DocumentRegions.Header) -> Bool {
+        guard let end = text.utf8.firstIndex(of: UInt8(ascii: "\n")),
+            var header = DocumentRegions.Header(line: Substring(text.utf8[..<end]))
+        else { return false }
+        header.written = storedHeader.written
+        let line = header.line
+        return stored.utf8.starts(with: line.utf8)
+            && Substring(stored.utf8.dropFirst(line.utf8.count)) == Substring(text.utf8[end...])
     }
 
     /// `top` followed by every piece as written (regions with their markers), in a string

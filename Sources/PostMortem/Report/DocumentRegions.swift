@@ -8,7 +8,7 @@ import Templates
 /// of its layout (``DocumentLayout``), named by the section's id, each between a begin marker
 /// that records the hash of the content as generated and an end marker:
 ///
-///     <!-- sentinel-report document; version 0.1.0; format 3; templates builtin:en; inputs 9f…; regions header,summary -->
+///     <!-- sentinel-report document; version 0.1.0; format 3; templates builtin:en; inputs 9f…; written 1759305600000000; regions header,summary -->
 ///
 ///     <!-- sentinel-report begin summary xxh64 0a1b2c3d4e5f6789 -->
 ///     ## Summary
@@ -82,19 +82,32 @@ public enum DocumentRegions {
         public var templateSet: String
         /// The hash of everything the document was generated from (see ``IncidentStore``).
         public var inputs: String
+        /// When this text was written: the `post_mortem_updated_at` its write set, in
+        /// microseconds since 1970 (`-` for a text not written to the database). Once the column
+        /// holds something else, someone else saved the post-mortem since.
+        public var written: String
+        /// When someone else last saved the post-mortem, as far as sentinel-report saw: the
+        /// `post_mortem_updated_at` of such a save, in microseconds since 1970; absent when none was seen.
+        public var edited: String?
         /// The regions the generator produced, in order.
         public var regions: [String]
 
         var line: String {
             "\(documentPrefix)version \(toolVersion); format \(format); templates \(templateSet); "
-                + "inputs \(inputs); regions \(regions.joined(separator: ","))\(suffix)"
+                + "inputs \(inputs); written \(written); \(edited.map { "edited \($0); " } ?? "")"
+                + "regions \(regions.joined(separator: ","))\(suffix)"
         }
 
-        init(toolVersion: String, format: Int = formatVersion, templateSet: String, inputs: String, regions: [String]) {
+        init(
+            toolVersion: String, format: Int = formatVersion, templateSet: String, inputs: String, written: String = "-",
+            edited: String? = nil, regions: [String]
+        ) {
             self.toolVersion = toolVersion
             self.format = format
             self.templateSet = templateSet
             self.inputs = inputs
+            self.written = written
+            self.edited = edited
             self.regions = regions
         }
 
@@ -115,6 +128,8 @@ public enum DocumentRegions {
             var format = 1
             var templates: String?
             var inputs: String?
+            var written = "-"
+            var edited: String?
             var regions: [String] = []
             for field in words(body, separatedBy: UInt8(ascii: ";")) {
                 let field = field.first == UInt8(ascii: " ") ? field.dropFirst() : field
@@ -125,12 +140,16 @@ public enum DocumentRegions {
                 case "format": format = Int(String(decoding: value, as: UTF8.self)) ?? format
                 case "templates": templates = String(decoding: value, as: UTF8.self)
                 case "inputs": inputs = String(decoding: value, as: UTF8.self)
+                case "written": written = String(decoding: value, as: UTF8.self)
+                case "edited": edited = String(decoding: value, as: UTF8.self)
                 case "regions": regions = words(value, separatedBy: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self) }
                 default: continue
                 }
             }
             guard let version, let templates, let inputs else { return nil }
-            self.init(toolVersion: version, format: format, templateSet: templates, inputs: inputs, regions: regions)
+            self.init(
+                toolVersion: version, format: format, templateSet: templates, inputs: inputs, written: written, edited: edited,
+                regions: regions)
         }
     }
 

@@ -14,7 +14,7 @@ public enum ReportModel {
     /// hash: bumped, every stored document is regenerated on the next run (keeping every edit),
     /// so that a fix reaches documents already written. `ModelVersionTests` fails when the
     /// golden documents change and this number does not.
-    static let version = 8
+    static let version = 9
 
     /// Who generated the document, shown in its header.
     public struct Generator: Sendable {
@@ -42,6 +42,10 @@ public enum ReportModel {
         public let analysis: EmbeddedMarkdown?
         /// When the impact started, if a person wrote it into the stored post-mortem.
         public let impactStart: Timestamp?
+        /// The stored post-mortem, parsed once for the review state and the merge.
+        let stored: DocumentMerge.Stored?
+        /// Where the review of the stored post-mortem stands.
+        let review: ReviewState
 
         public init(incident: Incident, strings: Strings) {
             timeline = Timeline(incident: incident)
@@ -50,7 +54,11 @@ public enum ReportModel {
             metrics = MetricsReport(incident: incident, labels: strings.metrics)
             notes = DataQualityNote.notes(incident: incident, timeline: timeline, durations: durations, metrics: metrics)
             analysis = incident.agentReasoning.map { EmbeddedMarkdown($0, below: 3) }
-            impactStart = ImpactStart.read(from: incident.postMortem, label: strings.impact.startLabel)
+            stored = DocumentMerge.Stored.parsing(incident.postMortem)
+            impactStart = ImpactStart.read(from: stored?.region("impact")?.region.content, label: strings.impact.startLabel)
+            review = ReviewState(
+                stored: stored, updatedAt: incident.postMortemUpdatedAt, statusLabel: strings.review.statusLabel,
+                draft: strings.review.draft)
         }
 
         /// The length of the longest list that grows with the timeline (see ``ReportCuts/timelineEntries``).
@@ -60,9 +68,11 @@ public enum ReportModel {
     }
 
     /// The model of `incident`'s post-mortem, with the longest generated parts shortened as
-    /// `cuts` says (see ``DocumentFit``).
+    /// `cuts` says (see ``DocumentFit``). `layout` lists the document's sections, to tell which
+    /// sections for people it has; `nil`: all of them.
     public static func make(
-        for incident: Incident, facts: Facts, generator: Generator, settings: ReportSettings, cuts: ReportCuts = ReportCuts()
+        for incident: Incident, facts: Facts, generator: Generator, settings: ReportSettings, cuts: ReportCuts = ReportCuts(),
+        layout: [String]? = nil
     ) -> TemplateObject {
         var model: TemplateObject = [
             "generator": [
@@ -73,6 +83,8 @@ public enum ReportModel {
             "summary": .object(summaryValues(facts, strings: settings.strings)),
             "durations": .object(durationValues(facts, incident: incident, strings: settings.strings)),
             "impact": .object(impactValues(incident, facts: facts, strings: settings.strings)),
+            "review": .object(
+                reviewValues(incident, review: facts.review, layout: layout ?? ReviewState.sectionsForPeople, strings: settings.strings)),
             "actionItems": .object(actionItemValues(incident, facts: facts)),
             "timeline": .list(timelineValues(facts.timeline, keeping: cuts.timelineEntries, strings: settings.strings)),
             "action": .object(actionValues(incident, chain: facts.chain, cuts: cuts, strings: settings.strings)),
@@ -351,6 +363,17 @@ public enum ReportModel {
     /// A metric row's unit in the locale's words; `nil` for a row without one.
     private static func shownUnit(of row: MetricsReport.Row, strings: Strings) -> TemplateValue? {
         row.unit.isEmpty ? nil : .text(strings.units[row.unit] ?? row.unit)
+    }
+
+    /// Where the review stands, and who responded: the person who decided on the action.
+    private static func reviewValues(_ incident: Incident, review: ReviewState, layout: [String], strings: Strings) -> TemplateObject {
+        var values: TemplateObject = ["statusLabel": .text(strings.review.statusLabel), "draft": .text(strings.review.draft)]
+        values["status"] = text(review.status)
+        let toFill = review.stillToFill(in: layout).map { strings.sections[$0] ?? $0 }
+        values["toFill"] = toFill.isEmpty ? nil : .text(toFill.joined(separator: ", "))
+        values["lastEdited"] = text(review.lastEdited?.utcText)
+        values["responders"] = text(incident.approvedBy == "unknown" ? nil : incident.approvedBy)
+        return values
     }
 
     /// How the incident was detected, its symptoms at detection, and the row labels people fill.

@@ -121,9 +121,23 @@ public enum SampleIncidents {
     public static func model(generator: ReportModel.Generator, settings: ReportSettings) -> [String: Any] {
         var settings = settings
         if settings.incidentURL == nil { settings.incidentURL = "https://sentinel.example.com/incidents/{id}" }
-        // One sample whose stored post-mortem has the impact start filled in, for the time to detect.
+        // One sample whose stored post-mortem people filled in, saved after it was written: the
+        // impact start (for the time to detect) and the review's status.
         var filledIn = approved
-        filledIn.postMortem = "| \(settings.strings.impact.startLabel) | 2026-10-01 07:41 |\n"
+        let header = DocumentRegions.Header(
+            toolVersion: "0", templateSet: "builtin", inputs: "-", written: "1000000", regions: ["review", "impact"])
+        filledIn.postMortem = """
+            \(header.line)
+
+            <!-- sentinel-report begin review xxh64 0000000000000000 -->
+            | \(settings.strings.review.statusLabel) | final |
+            <!-- sentinel-report end review -->
+            <!-- sentinel-report begin impact xxh64 0000000000000000 -->
+            | \(settings.strings.impact.startLabel) | 2026-10-01 07:41 |
+            <!-- sentinel-report end impact -->
+
+            """
+        filledIn.postMortemUpdatedAt = Timestamp(microseconds: 2_000_000)
         return TemplateLint.union(
             (all.map { ($0, ReportCuts()) } + [long, (filledIn, ReportCuts())]).map { incident, cuts in
                 let facts = ReportModel.Facts(incident: incident, strings: settings.strings)

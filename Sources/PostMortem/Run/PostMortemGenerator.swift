@@ -64,18 +64,37 @@ public struct PostMortemGenerator: Sendable {
 
     /// The document for `incident` merged into its stored post-mortem, its generated parts cut
     /// as far as needed to stay under ``ReportSettings/maxCharacters``, and what was cut.
-    func document(for incident: Incident, facts: ReportModel.Facts) -> (merged: DocumentMerge.Result, fit: DocumentFit) {
+    ///
+    /// `written` is when the document would be written (the transaction's time, which the
+    /// write stamps as `post_mortem_updated_at`); `nil` for a document only shown. A stored
+    /// document nobody saved since it was written, which differs from the new one only in that
+    /// time, is returned as it is: there is nothing to write.
+    func document(
+        for incident: Incident, facts: ReportModel.Facts, written: Timestamp? = nil
+    ) -> (merged: DocumentMerge.Result, fit: DocumentFit) {
         let generator = ReportModel.Generator(version: SentinelReportVersion.current, templateSet: templates.name)
-        return DocumentFit.fitting(incident, facts: facts, settings: settings) { cuts in
-            let model = ReportModel.make(for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts)
+        let layout = templates.layouts[templates.documentName(for: incident.incidentType)]?.sections ?? []
+        let header = DocumentRegions.Header(
+            toolVersion: SentinelReportVersion.current, templateSet: templates.name, inputs: incident.inputs ?? "-",
+            written: written.map { String($0.microseconds) } ?? "-",
+            edited: facts.review.lastEdited.map { String($0.microseconds) }, regions: [])
+        var (merged, fit) = DocumentFit.fitting(incident, facts: facts, settings: settings) { cuts in
+            let model = ReportModel.make(
+                for: incident, facts: facts, generator: generator, settings: settings, cuts: cuts, layout: layout)
             let regions = DocumentRegions.regions(templates.sections(model, incidentType: incident.incidentType))
-            let header = DocumentRegions.Header(
-                toolVersion: SentinelReportVersion.current, templateSet: templates.name, inputs: incident.inputs ?? "-",
-                regions: regions.map(\.name))
+            var header = header
+            header.regions = regions.map(\.name)
             return DocumentMerge.merge(
-                stored: incident.postMortem, regions: regions, header: header,
+                stored: facts.stored, regions: regions, header: header,
                 earlierHeading: templates.render(model, template: TemplateSet.earlierName))
         }
+        if let stored = facts.stored, let storedHeader = stored.header,
+            ReviewState.isCurrent(stored, updatedAt: incident.postMortemUpdatedAt),
+            DocumentMerge.differsOnlyInWritten(merged.text, from: stored.text, storedHeader: storedHeader)
+        {
+            merged.text = stored.text
+        }
+        return (merged, fit)
     }
 
     /// The standalone HTML page of a document, as `export` writes it.
@@ -127,7 +146,7 @@ public struct PostMortemGenerator: Sendable {
             if incident.status == .resolved {
                 let facts = ReportModel.Facts(incident: incident, strings: settings.strings)
                 rendered.facts = facts
-                (rendered.merged, rendered.fit) = document(for: incident, facts: facts)
+                (rendered.merged, rendered.fit) = document(for: incident, facts: facts, written: incident.readAt)
             }
             results.withLock { $0[index] = rendered }
         }

@@ -125,16 +125,21 @@ final class IncidentStore {
         } else {
             clauses.append("i.status = 'resolved'")
             if query.kind == .due {
-                // A blank or foreign post-mortem has no document marker, so it is due too. The
-                // marker's inputs field lies within its first line's first 256 characters: only
-                // that slice of the stored text is read (and decompressed), once, and cut with
-                // split_part, several times faster than a regular expression. A first line that
-                // is not a marker holds no `; inputs ` followed by the current 16-digit hash.
+                // Due: no post-mortem; or its inputs changed; or someone else saved it since it
+                // was written (its `written` time is no longer post_mortem_updated_at), so that
+                // what people filled in reaches the generated parts (what is still to fill, the
+                // time to detect). A blank or foreign post-mortem has no document marker, so it
+                // is due too. The marker's fields lie within its first line's first 256
+                // characters: only that slice of the stored text is read (and decompressed),
+                // once, and cut with split_part, several times faster than a regular
+                // expression. A first line that is not a marker holds neither field.
                 clauses.append(
                     """
                     (i.post_mortem_md IS NULL
-                     OR split_part(split_part(split_part(left(i.post_mortem_md, 256), E'\\n', 1), '; inputs ', 2), ';', 1)
-                        IS DISTINCT FROM \(schema.inputsExpression))
+                     OR (SELECT split_part(split_part(marker, '; inputs ', 2), ';', 1) IS DISTINCT FROM \(schema.inputsExpression)
+                             OR split_part(split_part(marker, '; written ', 2), ';', 1)
+                                IS DISTINCT FROM (extract(epoch from i.post_mortem_updated_at) * 1000000)::bigint::text
+                         FROM (SELECT split_part(left(i.post_mortem_md, 256), E'\\n', 1) AS marker) AS first_line))
                     """)
             }
         }
@@ -175,7 +180,8 @@ final class IncidentStore {
     }
 
     /// Up to `limit` incidents of `query` with ids after `after` and up to `through` (either
-    /// bound `nil`: none), in id order, with their events, earlier look-alikes and inputs hash.
+    /// bound `nil`: none), in id order, with their events, earlier look-alikes, inputs hash and
+    /// the transaction's time (which a write in the same transaction stamps).
     /// With `lock`, the rows are claimed for this transaction and rows another run has claimed
     /// are skipped.
     func batch(_ query: Query, after: String?, through: String? = nil, limit: Int, lock: Bool) throws(PostgresError) -> [Incident] {
@@ -183,7 +189,7 @@ final class IncidentStore {
         let afterParameter = "$\(parameters.count + 2)"
         let throughParameter = "$\(parameters.count + 4)"
         let sql = """
-            SELECT \(schema.incidentColumns), \(schema.inputsExpression) FROM incidents i
+            SELECT \(schema.incidentColumns), \(schema.inputsExpression), extract(epoch from now())::text FROM incidents i
             WHERE \(filter) AND (\(afterParameter)::uuid IS NULL OR i.id > \(afterParameter)::uuid)
               AND (\(throughParameter)::uuid IS NULL OR i.id <= \(throughParameter)::uuid)
             ORDER BY i.id LIMIT $\(parameters.count + 3)::int\(lock ? " FOR UPDATE OF i SKIP LOCKED" : "")
@@ -270,6 +276,7 @@ final class IncidentStore {
         incident.updatedAt = time(.updatedAt)
         let inputs = Schema.Column.allCases.count
         incident.inputs = row.count > inputs ? row[inputs] : nil
+        incident.readAt = row.count > inputs + 1 ? row[inputs + 1].flatMap { Timestamp(epochText: $0[...]) } : nil
         return incident
     }
 }

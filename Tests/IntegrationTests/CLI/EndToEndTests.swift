@@ -224,10 +224,11 @@ struct TemplateCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("en (--locale en): templates/en/"))
         #expect(result.stdout.contains("es (--locale es): templates/es/"))
-        #expect(result.stdout.contains("  postmortem.mustache  (the document: header, summary, impact, durations, timeline, metrics,"))
+        #expect(
+            result.stdout.contains("  postmortem.mustache  (the document: header, review, summary, impact, durations, timeline, metrics,"))
         #expect(
             result.stdout.contains(
-                "types/connection_exhaustion.mustache  (the document for incident_type 'connection_exhaustion': header, connections, summary, impact"
+                "types/connection_exhaustion.mustache  (the document for incident_type 'connection_exhaustion': header, review, connections, summary, impact"
             ))
         #expect(result.stdout.contains("  strings.json  ("))
     }

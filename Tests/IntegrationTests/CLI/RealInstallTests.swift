@@ -159,7 +159,7 @@ struct RealInstallTests {
         let headings = html.components(separatedBy: "<h2>").dropFirst().compactMap { $0.components(separatedBy: "</h2>").first }
         #expect(
             headings == [
-                "Summary", "Impact and detection", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
+                "Review", "Summary", "Impact and detection", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
                 "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned",
                 "Notes", "Data quality notes",
             ])

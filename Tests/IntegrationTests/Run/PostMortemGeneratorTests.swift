@@ -93,12 +93,17 @@ struct PostMortemGeneratorTests {
         #expect(try dueCount() == (change == "title = 'a|b', target = 'c'" ? 0 : 1))
     }
 
-    /// A new timeline event makes an incident due; what the tool itself writes does not.
-    @Test func eventsCountAndTheToolsOwnColumnsDoNot() throws {
+    /// A new timeline event makes an incident due, and so does a save of its post-mortem by
+    /// someone else (`post_mortem_updated_at` moved); `updated_at` alone does not.
+    @Test func eventsAndOtherSavesCountAndUpdatedAtDoesNot() throws {
         _ = try generate()
+        try database.execute("UPDATE incidents SET updated_at = now() + interval '1 day' WHERE id = $1", [Fixtures.approved])
+        #expect(try dueCount() == 0)
         try database.execute(
-            "UPDATE incidents SET updated_at = now() + interval '1 day', post_mortem_updated_at = now() WHERE id = $1",
+            "UPDATE incidents SET post_mortem_updated_at = post_mortem_updated_at + interval '1 microsecond' WHERE id = $1",
             [Fixtures.approved])
+        #expect(try dueCount() == 1)
+        _ = try generate()
         #expect(try dueCount() == 0)
         try database.insertEvents(Fixtures.approved, [("verifying", "2026-10-01 09:00:00+00")])
         #expect(try dueCount() == 1)

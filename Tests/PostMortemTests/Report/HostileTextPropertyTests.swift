@@ -52,7 +52,7 @@ struct HostileTextPropertyTests {
             let document = generator.document(for: incident).text
             let outline = Outline(markdown: document)
             #expect(outline.sections == expectedSections["en"], "seed \(batch)/\(index)")
-            #expect(outline.tables == 7, "seed \(batch)/\(index)")
+            #expect(outline.tables == 8, "seed \(batch)/\(index)")
             #expect(Outline.raggedTables(in: document).isEmpty, "seed \(batch)/\(index)")
             #expect(outline.html.components(separatedBy: "<pre>").count - 1 == 4, "seed \(batch)/\(index)")
             #expect(outline.html.components(separatedBy: "<h1>").count - 1 == 1, "seed \(batch)/\(index)")

@@ -15,7 +15,7 @@ struct ModelVersionTests {
         5: "9b3ecf49a5c88c7a",
         6: "21216b78d38e76dd",
         7: "4b40104ccd4983a7",
-        8: "0d27bce75b573f40",
+        8: "0d27bce75b573f40", 9: "9a206de632a19347",
     ]
 
     @Test func isBumpedWhenTheGoldenDocumentsChange() throws {

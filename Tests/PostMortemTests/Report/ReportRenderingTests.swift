@@ -7,12 +7,12 @@ import TestSupport
 /// The section headings (`##`) of each built-in document.
 let expectedSections: [String: [String]] = [
     "en": [
-        "Summary", "Impact and detection", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
+        "Review", "Summary", "Impact and detection", "Key durations", "Timeline", "Metrics at detection", "Root cause and analysis",
         "Corrective action and approval", "Recurrence", "Logs", "Action items", "Lessons learned", "Notes",
         "Data quality notes",
     ],
     "es": [
-        "Resumen", "Impacto y detección", "Duraciones clave", "Cronología", "Métricas en la detección", "Causa raíz y análisis",
+        "Revisión", "Resumen", "Impacto y detección", "Duraciones clave", "Cronología", "Métricas en la detección", "Causa raíz y análisis",
         "Acción correctiva y aprobación", "Recurrencia", "Logs", "Acciones de seguimiento",
         "Lecciones aprendidas", "Notas", "Notas sobre la calidad de los datos",
     ],
@@ -20,8 +20,10 @@ let expectedSections: [String: [String]] = [
 
 /// The sections of the connection_exhaustion document: the connection metrics come first.
 let connectionSections: [String: [String]] = [
-    "en": ["Connections at detection"] + expectedSections["en", default: []].filter { $0 != "Metrics at detection" },
-    "es": ["Conexiones en la detección"] + expectedSections["es", default: []].filter { $0 != "Métricas en la detección" },
+    "en": ["Review", "Connections at detection"]
+        + expectedSections["en", default: []].filter { !["Review", "Metrics at detection"].contains($0) },
+    "es": ["Revisión", "Conexiones en la detección"]
+        + expectedSections["es", default: []].filter { !["Revisión", "Métricas en la detección"].contains($0) },
 ]
 
 /// What a rendered document's markdown looks like to cmark-gfm.
@@ -143,7 +145,7 @@ struct ReportRenderingTests {
             let document = try #require(Self.generators[locale]).document(for: value).text
             let outline = Outline(markdown: document)
             #expect(outline.sections == expectedSections[locale])
-            #expect(outline.tables == 7)  // header, impact, durations, timeline, metrics, recurrence, action items
+            #expect(outline.tables == 8)  // header, review, impact, durations, timeline, metrics, recurrence, action items
             #expect(Outline.raggedTables(in: document).isEmpty)
             #expect(!outline.html.contains("<script"))
             #expect(!outline.html.contains("<img"))
